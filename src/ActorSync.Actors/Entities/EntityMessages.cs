@@ -1,0 +1,18 @@
+using ActorSync.Domain.Common;
+
+namespace ActorSync.Actors.Entities;
+
+/// <summary>Marker for ActorSync's own actor messages, so they travel with our serializer between nodes.</summary>
+public interface IActorSyncMessage;
+
+/// <summary>The answer to every command, sent only after its events are durable (or when there are none).</summary>
+public sealed record CommandReply(string EntityId, Outcome Outcome, string? Reason, int EventCount, long SequenceNr) : IActorSyncMessage;
+
+/// <summary>Ask an entity for its current state (operators, tests, read-your-writes checks).</summary>
+public sealed record GetEntityState(string EntityType, string EntityId) : IActorSyncMessage;
+
+/// <summary>The state as JSON (it may come from another node), with the manifest of its type.</summary>
+public sealed record EntityStateReply(string EntityId, string StateManifest, string StateJson, long SequenceNr) : IActorSyncMessage
+{
+    public T StateAs<T>() => System.Text.Json.JsonSerializer.Deserialize<T>(StateJson, Serialization.ActorSyncSerializer.Options)!;
+}

@@ -1,0 +1,29 @@
+namespace ActorSync.Actors.Entities;
+
+/// <summary>
+/// Names that end up in journals and cluster state: region type names, persistence id prefixes
+/// and tags. Changing one orphans existing journals, so they live here, in one place.
+/// </summary>
+public static class EntityTypes
+{
+    public const string Encounter = "encounter";
+    public const string Invoice = "invoice";
+    public const string Item = "item";
+    public const string LegalEntity = "legal-entity";
+
+    public static IReadOnlyList<string> All { get; } = [Encounter, Invoice, Item, LegalEntity];
+
+    /// <summary>
+    /// Shards per entity type: about ten per node for the largest cluster we plan for (10 nodes),
+    /// so that a node loss spreads its shards thinly. Fixed for the life of a journal.
+    /// </summary>
+    public const int ShardCount = 100;
+}
+
+/// <summary>Tags beyond the entity type tag, for projections that follow one flow.</summary>
+public static class EventTags
+{
+    public const string BillingTrigger = "billing-trigger";
+    public const string Financial = "financial";
+    public const string Inventory = "inventory";
+}

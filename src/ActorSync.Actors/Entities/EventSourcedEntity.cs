@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using ActorSync.Actors.Serialization;
+using ActorSync.Domain.Common;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using Akka.Persistence.Journal;
+
+namespace ActorSync.Actors.Entities;
+
+/// <summary>
+/// The one persistent actor behind every entity type: it recovers state by applying events, asks the
+/// pure decider what a command means, persists the resulting events with tags, and replies only from
+/// the persist callback, so a sender never hears "accepted" before the journal has the events.
+/// Idle entities are passivated by sharding (<c>passivate-idle-entity-after</c>).
+/// </summary>
+public sealed class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePersistentActor
+    where TState : class
+    where TCommand : class, ICommand
+    where TEvent : class, IEvent
+{
+    private readonly EntityDefinition<TState, TCommand, TEvent> _definition;
+    private readonly string _entityId;
+    private readonly EntitySettings _settings;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private TState _state;
+    // Persist stashes further commands until its callbacks ran, so at most one command is in flight.
+    private IActorRef? _inFlight;
+
+    public EventSourcedEntity(EntityDefinition<TState, TCommand, TEvent> definition, string entityId, EntitySettings settings)
+    {
+        _definition = definition;
+        _entityId = entityId;
+        _settings = settings;
+        _state = definition.Decider.Initial;
+
+        Recover<SnapshotOffer>(offer => _state = (TState)offer.Snapshot);
+        Recover<TEvent>(e => _state = _definition.Decider.Apply(_state, e));
+        Command<TCommand>(Handle);
+        Command<GetEntityState>(_ => Sender.Tell(new EntityStateReply(
+            _entityId, Manifests.ByType[typeof(TState)], JsonSerializer.Serialize(_state, ActorSyncSerializer.Options), LastSequenceNr)));
+        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot of {0} at {1} failed; recovery will replay more events", PersistenceId, f.Metadata.SequenceNr));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Deleting old snapshots of {0} failed", PersistenceId));
+    }
+
+    public override string PersistenceId => _definition.PersistenceId(_entityId);
+
+    public static Props Props(EntityDefinition<TState, TCommand, TEvent> definition, string entityId, EntitySettings settings) =>
+        Akka.Actor.Props.Create(() => new EventSourcedEntity<TState, TCommand, TEvent>(definition, entityId, settings));
+
+    private void Handle(TCommand command)
+    {
+        Decision<TEvent> decision;
+        try
+        {
+            decision = _definition.Decider.Decide(_state, command);
+        }
+        catch (DomainException ex)
+        {
+            decision = Decision<TEvent>.Reject(ex.Message);
+        }
+
+        if (decision.Outcome != Outcome.Accepted)
+        {
+            Sender.Tell(new CommandReply(_entityId, decision.Outcome, decision.Reason, 0, LastSequenceNr));
+            return;
+        }
+
+        _inFlight = Sender;
+        var remaining = decision.Events.Count;
+        PersistAll(decision.Events.Select(Tag), tagged =>
+        {
+            _state = _definition.Decider.Apply(_state, (TEvent)tagged.Payload);
+            if (--remaining > 0)
+                return;
+            ReplyInFlight(new CommandReply(_entityId, Outcome.Accepted, null, decision.Events.Count, LastSequenceNr));
+            // Snapshot when this command's events crossed a multiple of SnapshotEvery.
+            if (LastSequenceNr / _settings.SnapshotEvery != (LastSequenceNr - decision.Events.Count) / _settings.SnapshotEvery)
+                SaveSnapshot(_state);
+        });
+    }
+
+    private Tagged Tag(TEvent e) => new(e, _definition.Tags(e).Add(_definition.TypeTag));
+
+    private void ReplyInFlight(object reply)
+    {
+        _inFlight?.Tell(reply);
+        _inFlight = null;
+    }
+
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        _log.Error(cause, "The journal rejected event {0} of {1}", sequenceNr, PersistenceId);
+        ReplyInFlight(new CommandReply(_entityId, Outcome.Rejected, "the journal rejected the event: " + cause.Message, 0, LastSequenceNr));
+    }
+
+    /// <summary>The write failed (storage down): the sender gets a failure, never an acknowledgement; the entity stops and recovers on the next message.</summary>
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        ReplyInFlight(new Status.Failure(new InvalidOperationException($"{PersistenceId}: the journal write failed", cause)));
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+}
+
+/// <summary>Everything that differs between entity types: names, decider and tags.</summary>
+public sealed record EntityDefinition<TState, TCommand, TEvent>(
+    string TypeName,
+    IDecider<TState, TCommand, TEvent> Decider,
+    Func<TEvent, ImmutableHashSet<string>> Tags)
+    where TCommand : ICommand
+    where TEvent : IEvent
+{
+    /// <summary>Tag carried by every event of this type, for projections by entity type.</summary>
+    public string TypeTag => TypeName;
+
+    public string PersistenceId(string entityId) => $"{TypeName}|{entityId}";
+}

@@ -1,0 +1,152 @@
+using ActorSync.Actors.Configuration;
+using ActorSync.Actors.Encounters;
+using ActorSync.Actors.Entities;
+using ActorSync.Actors.Invoices;
+using ActorSync.Actors.Items;
+using ActorSync.Actors.LegalEntities;
+using ActorSync.Actors.Serialization;
+using ActorSync.Domain.Common;
+using ActorSync.Domain.Encounters;
+using ActorSync.Domain.Invoices;
+using ActorSync.Domain.Items;
+using ActorSync.Domain.LegalEntities;
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ActorSync.Actors.Hosting;
+
+/// <summary>
+/// One running ActorSync node: the actor system with its shard regions, on the configured store.
+/// Ready once it has joined the cluster. The command line, tests and benchmarks all start nodes
+/// through this class, so they run the same composition.
+/// </summary>
+public sealed class ActorSyncNode : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private ActorSyncNode(IHost host, Config config, StorageSettings storage, NetworkSettings network, TimeSpan askTimeout)
+    {
+        _host = host;
+        Config = config;
+        Storage = storage;
+        Network = network;
+        AskTimeout = askTimeout;
+        System = host.Services.GetRequiredService<ActorSystem>();
+        var registry = host.Services.GetRequiredService<ActorRegistry>();
+        Encounters = registry.Get<EncounterRegion>();
+        Invoices = registry.Get<InvoiceRegion>();
+        Items = registry.Get<ItemRegion>();
+        LegalEntities = registry.Get<LegalEntityRegion>();
+    }
+
+    public ActorSystem System { get; }
+    public Config Config { get; }
+    public StorageSettings Storage { get; }
+    public NetworkSettings Network { get; }
+    public TimeSpan AskTimeout { get; }
+    public IActorRef Encounters { get; }
+    public IActorRef Invoices { get; }
+    public IActorRef Items { get; }
+    public IActorRef LegalEntities { get; }
+
+    /// <summary>Loads and validates the configuration without starting anything.</summary>
+    public static (Config Config, StorageSettings Storage, NetworkSettings Network) LoadConfiguration(NodeOptions options)
+    {
+        var loaded = HoconFiles.Load(options.HoconFolder, options.ConfigFiles, options.Overrides);
+        var storage = StorageSettings.From(loaded, options.DataDir);
+        var network = NetworkSettings.From(loaded);
+        var config = storage.ToPluginConfig().WithFallback(SerializationConfig.Create()).WithFallback(loaded);
+        return (config, storage, network);
+    }
+
+    public static async Task<ActorSyncNode> StartAsync(NodeOptions options, CancellationToken cancellationToken = default)
+    {
+        var (config, storage, network) = LoadConfiguration(options);
+        storage.Prepare();
+        var entitySettings = new EntitySettings(config.GetInt("actorsync.entities.snapshot-every", 100));
+        var askTimeout = config.GetTimeSpan("actorsync.entities.ask-timeout", TimeSpan.FromSeconds(30));
+        var joinedCluster = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var host = new HostBuilder()
+            .ConfigureServices(services => services.AddAkka(config.GetString("actorsync.system-name", "actorsync"), builder =>
+            {
+                builder.AddHocon(config, HoconAddMode.Prepend)
+                    .WithActorSyncEntities(config, entitySettings)
+                    .AddStartup((system, _) =>
+                    {
+                        var cluster = Akka.Cluster.Cluster.Get(system);
+                        cluster.RegisterOnMemberUp(() => joinedCluster.TrySetResult());
+                        // No seed nodes configured: this is a single node and forms its own cluster.
+                        if (config.GetStringList("akka.cluster.seed-nodes").Count == 0)
+                            cluster.Join(cluster.SelfAddress);
+                    });
+            }))
+            .Build();
+
+        await host.StartAsync(cancellationToken);
+        var node = new ActorSyncNode(host, config, storage, network, askTimeout);
+        try
+        {
+            await joinedCluster.Task.WaitAsync(config.GetTimeSpan("actorsync.join-timeout", TimeSpan.FromSeconds(60)), cancellationToken);
+            if (options.SeedNetwork)
+                await node.SeedNetworkAsync(cancellationToken);
+        }
+        catch
+        {
+            await node.DisposeAsync();
+            throw;
+        }
+        return node;
+    }
+
+    /// <summary>The region an entity command goes to.</summary>
+    public IActorRef RegionFor(ICommand command) => command switch
+    {
+        IEncounterCommand => Encounters,
+        IInvoiceCommand => Invoices,
+        IItemCommand => Items,
+        ILegalEntityCommand => LegalEntities,
+        _ => throw new ArgumentException($"{command.GetType().Name} is not an entity command", nameof(command)),
+    };
+
+    public IActorRef RegionFor(string entityType) => entityType switch
+    {
+        EntityTypes.Encounter => Encounters,
+        EntityTypes.Invoice => Invoices,
+        EntityTypes.Item => Items,
+        EntityTypes.LegalEntity => LegalEntities,
+        _ => throw new ArgumentException($"'{entityType}' is not an entity type ({string.Join(", ", EntityTypes.All)})", nameof(entityType)),
+    };
+
+    /// <summary>Sends a command and returns the entity's answer, which comes only once the events are durable.</summary>
+    public Task<CommandReply> SendAsync(ICommand command, CancellationToken cancellationToken = default) =>
+        RegionFor(command).Ask<CommandReply>(command, AskTimeout, cancellationToken);
+
+    public Task<EntityStateReply> GetStateAsync(string entityType, string entityId, CancellationToken cancellationToken = default) =>
+        RegionFor(entityType).Ask<EntityStateReply>(new GetEntityState(entityType, entityId), AskTimeout, cancellationToken);
+
+    /// <summary>
+    /// Configures legal entities and maps their items from the network configuration. The stamp's
+    /// fingerprint is the content, so an unchanged configuration is a duplicate on every restart.
+    /// </summary>
+    public async Task<IReadOnlyList<CommandReply>> SeedNetworkAsync(CancellationToken cancellationToken = default)
+    {
+        var commands = NetworkSeed.Commands(Network, DateTimeOffset.UtcNow);
+        return await Task.WhenAll(commands.Select(c => SendAsync(c, cancellationToken)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _host.StopAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            _host.Dispose();
+        }
+    }
+}

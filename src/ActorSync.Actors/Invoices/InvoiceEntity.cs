@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using ActorSync.Actors.Entities;
+using ActorSync.Domain.Invoices;
+
+namespace ActorSync.Actors.Invoices;
+
+/// <summary>Marker type under which the invoice shard region is registered.</summary>
+public sealed class InvoiceRegion;
+
+public static class InvoiceEntity
+{
+    public static EntityDefinition<InvoiceState, IInvoiceCommand, IInvoiceEvent> Definition { get; } =
+        new(EntityTypes.Invoice, InvoiceDecider.Instance, Tags);
+
+    private static ImmutableHashSet<string> Tags(IInvoiceEvent e) =>
+        e is InvoiceDrafted ? [] : [EventTags.Financial];
+
+    public static string? RoutingKey(object message) => (message as IInvoiceCommand)?.Key.ToString();
+}

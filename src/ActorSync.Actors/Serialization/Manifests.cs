@@ -1,0 +1,83 @@
+using ActorSync.Actors.Entities;
+using ActorSync.Domain.Common;
+using ActorSync.Domain.Encounters;
+using ActorSync.Domain.Invoices;
+using ActorSync.Domain.Items;
+using ActorSync.Domain.LegalEntities;
+
+namespace ActorSync.Actors.Serialization;
+
+/// <summary>
+/// The stable name of every type we persist or send between nodes. A manifest is written into the
+/// journal next to each event: renaming or moving a class is harmless, changing a manifest is not.
+/// A breaking change to a type gets a new manifest (".v2") and the old one keeps a reader.
+/// </summary>
+public static class Manifests
+{
+    private static readonly (Type Type, string Manifest)[] Entries =
+    [
+        // Shared events
+        (typeof(SourceVersionRecorded), "source-version-recorded.v1"),
+
+        // Encounter events and state
+        (typeof(EncounterRegistered), "encounter-registered.v1"),
+        (typeof(EncounterUpdated), "encounter-updated.v1"),
+        (typeof(ChargeCaptured), "charge-captured.v1"),
+        (typeof(ChargeCorrected), "charge-corrected.v1"),
+        (typeof(ChargeVoided), "charge-voided.v1"),
+        (typeof(EncounterCompleted), "encounter-completed.v1"),
+        (typeof(EncounterCancelled), "encounter-cancelled.v1"),
+        (typeof(EncounterEnteredInError), "encounter-entered-in-error.v1"),
+        (typeof(EncounterState), "encounter-state.v1"),
+
+        // Invoice events and state
+        (typeof(InvoiceDrafted), "invoice-drafted.v1"),
+        (typeof(InvoiceIssued), "invoice-issued.v1"),
+        (typeof(PaymentReceived), "payment-received.v1"),
+        (typeof(AdjustmentApplied), "adjustment-applied.v1"),
+        (typeof(InvoiceVoided), "invoice-voided.v1"),
+        (typeof(InvoiceState), "invoice-state.v1"),
+
+        // Item events and state
+        (typeof(ItemMapped), "item-mapped.v1"),
+        (typeof(ItemConsumed), "item-consumed.v1"),
+        (typeof(ItemReceived), "item-received.v1"),
+        (typeof(ReplenishmentRequested), "replenishment-requested.v1"),
+        (typeof(ItemState), "item-state.v1"),
+
+        // Legal entity events and state
+        (typeof(LegalEntityConfigured), "legal-entity-configured.v1"),
+        (typeof(LegalEntityState), "legal-entity-state.v1"),
+
+        // Commands, sent to entities that may live on another node
+        (typeof(RecordEncounter), "record-encounter.v1"),
+        (typeof(CaptureCharge), "capture-charge.v1"),
+        (typeof(CorrectCharge), "correct-charge.v1"),
+        (typeof(VoidCharge), "void-charge.v1"),
+        (typeof(DraftInvoice), "draft-invoice.v1"),
+        (typeof(IssueInvoice), "issue-invoice.v1"),
+        (typeof(RecordPayment), "record-payment.v1"),
+        (typeof(ApplyAdjustment), "apply-adjustment.v1"),
+        (typeof(VoidInvoice), "void-invoice.v1"),
+        (typeof(MapItem), "map-item.v1"),
+        (typeof(ConsumeItem), "consume-item.v1"),
+        (typeof(ReceiveItem), "receive-item.v1"),
+        (typeof(ConfigureLegalEntity), "configure-legal-entity.v1"),
+
+        // Entity protocol
+        (typeof(CommandReply), "command-reply.v1"),
+        (typeof(GetEntityState), "get-entity-state.v1"),
+        (typeof(EntityStateReply), "entity-state-reply.v1"),
+    ];
+
+    public static IReadOnlyDictionary<Type, string> ByType { get; } = Entries.ToDictionary(e => e.Type, e => e.Manifest);
+
+    public static IReadOnlyDictionary<string, Type> ByManifest { get; } = Entries.ToDictionary(e => e.Manifest, e => e.Type, StringComparer.Ordinal);
+
+    /// <summary>The interfaces and types bound to our serializer in the actor system.</summary>
+    public static IReadOnlyList<Type> Bindings { get; } =
+    [
+        typeof(IEvent), typeof(ICommand), typeof(IActorSyncMessage),
+        typeof(EncounterState), typeof(InvoiceState), typeof(ItemState), typeof(LegalEntityState),
+    ];
+}

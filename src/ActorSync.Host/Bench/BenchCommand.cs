@@ -1,0 +1,56 @@
+using System.CommandLine;
+using System.Text.Json;
+using ActorSync.Actors.Configuration;
+using ActorSync.Host.Commands;
+
+namespace ActorSync.Host.Bench;
+
+/// <summary><c>actorsync bench journal</c>: persisted events/s through the sharded entities against the store's raw ceiling.</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var store = new Option<string>("--store") { Description = "sqlite, postgresql or both", DefaultValueFactory = _ => "both" };
+        var entities = new Option<int>("--entities") { Description = "Entities the commands are spread over", DefaultValueFactory = _ => 1000 };
+        var commands = new Option<int>("--commands") { Description = "Measured commands (one event each)", DefaultValueFactory = _ => 50_000 };
+        var parallelism = new Option<int>("--parallelism") { Description = "Commands in flight at once", DefaultValueFactory = _ => 256 };
+        var pg = new Option<string?>("--pg-connection") { Description = "Use this PostgreSQL instead of starting a throwaway server" };
+        var json = new Option<bool>("--json") { Description = "Print the results as one JSON object on the last line" };
+        var hocon = CommonOptions.HoconFolder();
+
+        var journal = new Command("journal", "Persisted events/s through sharded entities vs the raw batched-insert ceiling of the same store")
+        {
+            store, entities, commands, parallelism, pg, json, hocon,
+        };
+        journal.SetAction(async (parse, ct) =>
+        {
+            var stores = parse.GetValue(store) switch
+            {
+                "both" => new[] { "sqlite", "postgresql" },
+                "sqlite" or "postgresql" => [parse.GetValue(store)!],
+                var other => null,
+            };
+            if (stores is null || parse.GetValue(entities) < 1 || parse.GetValue(commands) < 1 || parse.GetValue(parallelism) < 1)
+            {
+                await Console.Error.WriteLineAsync("actorsync bench journal: --store is sqlite, postgresql or both; counts must be positive");
+                return ExitCodes.BadConfiguration;
+            }
+            var settings = new JournalBenchmark.Settings(
+                parse.GetValue(entities), parse.GetValue(commands), parse.GetValue(parallelism),
+                parse.GetValue(hocon) ?? HoconFiles.DefaultFolder(), parse.GetValue(pg));
+            var results = new List<JournalBenchmark.Result>();
+            foreach (var s in stores)
+                results.Add(await JournalBenchmark.RunAsync(s, settings, ct));
+
+            Console.WriteLine();
+            Console.WriteLine($"{"store",-12} {"events/s",12} {"raw rows/s",12} {"ratio",8}  goal >= 25%");
+            foreach (var r in results)
+                Console.WriteLine($"{r.Store,-12} {r.EventsPerSecond,12:N0} {r.RawRowsPerSecond,12:N0} {r.Ratio,8:P1}  {(r.Ratio >= 0.25 ? "met" : "MISSED")}");
+            if (parse.GetValue(json))
+                Console.WriteLine(JsonSerializer.Serialize(new { benchmark = "journal", results }, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+            return ExitCodes.Ok;
+        });
+
+        return new Command("bench", "Benchmarks that print figures (see docs/benchmarks.md)") { journal };
+    }
+}

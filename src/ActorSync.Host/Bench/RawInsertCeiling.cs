@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace ActorSync.Host.Bench;
+
+/// <summary>
+/// The fastest the store takes rows from C# in the shape a journal writes them: a prepared INSERT of
+/// a payload the size of one event, committed every <c>rowsPerTransaction</c> rows, one connection.
+/// This is the ceiling the journal is compared with.
+/// </summary>
+internal static class RawInsertCeiling
+{
+    public static double Sqlite(string connectionString, int rows, int rowsPerTransaction, int payloadBytes)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        Execute(connection, "DROP TABLE IF EXISTS bench_raw; CREATE TABLE bench_raw (ordering INTEGER PRIMARY KEY AUTOINCREMENT, persistence_id TEXT NOT NULL, sequence_nr INTEGER NOT NULL, payload BLOB NOT NULL, UNIQUE (persistence_id, sequence_nr));");
+        var payload = new byte[payloadBytes];
+        Random.Shared.NextBytes(payload);
+        var watch = Stopwatch.StartNew();
+        for (var done = 0; done < rows;)
+        {
+            using var tx = connection.BeginTransaction();
+            using var insert = connection.CreateCommand();
+            insert.Transaction = tx;
+            insert.CommandText = "INSERT INTO bench_raw (persistence_id, sequence_nr, payload) VALUES ($p, $s, $b)";
+            var p = insert.Parameters.Add("$p", SqliteType.Text);
+            var s = insert.Parameters.Add("$s", SqliteType.Integer);
+            insert.Parameters.AddWithValue("$b", payload);
+            insert.Prepare();
+            for (var i = 0; i < rowsPerTransaction && done < rows; i++, done++)
+            {
+                p.Value = "bench-" + (done % 1000);
+                s.Value = done;
+                insert.ExecuteNonQuery();
+            }
+            tx.Commit();
+        }
+        var rate = rows / watch.Elapsed.TotalSeconds;
+        Execute(connection, "DROP TABLE bench_raw;");
+        return rate;
+    }
+
+    public static async Task<double> PostgresAsync(string connectionString, int rows, int rowsPerTransaction, int payloadBytes)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, "DROP TABLE IF EXISTS bench_raw; CREATE TABLE bench_raw (ordering BIGSERIAL PRIMARY KEY, persistence_id TEXT NOT NULL, sequence_nr BIGINT NOT NULL, payload BYTEA NOT NULL, UNIQUE (persistence_id, sequence_nr));");
+        var payload = new byte[payloadBytes];
+        Random.Shared.NextBytes(payload);
+        var watch = Stopwatch.StartNew();
+        for (var done = 0; done < rows;)
+        {
+            await using var tx = await connection.BeginTransactionAsync();
+            await using var batch = new NpgsqlBatch(connection, tx);
+            for (var i = 0; i < rowsPerTransaction && done < rows; i++, done++)
+            {
+                var insert = new NpgsqlBatchCommand("INSERT INTO bench_raw (persistence_id, sequence_nr, payload) VALUES ($1, $2, $3)");
+                insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "bench-" + (done % 1000) });
+                insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = done });
+                insert.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = payload });
+                batch.BatchCommands.Add(insert);
+            }
+            await batch.ExecuteNonQueryAsync();
+            await tx.CommitAsync();
+        }
+        var rate = rows / watch.Elapsed.TotalSeconds;
+        await ExecuteAsync(connection, "DROP TABLE bench_raw;");
+        return rate;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

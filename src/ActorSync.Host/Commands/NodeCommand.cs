@@ -1,0 +1,75 @@
+using System.CommandLine;
+using ActorSync.Actors.Configuration;
+using ActorSync.Actors.Hosting;
+using ActorSync.Domain.Common;
+using Akka.Cluster;
+
+namespace ActorSync.Host.Commands;
+
+/// <summary><c>actorsync node</c>: start one node from HOCON and run until SIGINT / SIGTERM.</summary>
+internal static class NodeCommand
+{
+    public static Command Create()
+    {
+        var config = CommonOptions.Config();
+        var dataDir = CommonOptions.DataDir();
+        var hocon = CommonOptions.HoconFolder();
+        var command = new Command("node", "Start an ActorSync node (single node on SQLite by default) and run until stopped")
+        {
+            config, dataDir, hocon,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new NodeOptions
+            {
+                ConfigFiles = parse.GetValue(config) ?? [],
+                DataDir = parse.GetValue(dataDir),
+                HoconFolder = parse.GetValue(hocon) ?? HoconFiles.DefaultFolder(),
+                SeedNetwork = false,
+            };
+            return await RunAsync(options, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(NodeOptions options, CancellationToken cancellationToken)
+    {
+        ActorSyncNode node;
+        try
+        {
+            node = await ActorSyncNode.StartAsync(options, cancellationToken);
+        }
+        catch (ConfigurationProblem problem)
+        {
+            await Console.Error.WriteLineAsync($"actorsync: configuration error: {problem.Message}");
+            return ExitCodes.BadConfiguration;
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitCodes.Ok;
+        }
+
+        await using (node)
+        {
+            var seeded = await node.SeedNetworkAsync(cancellationToken);
+            var cluster = Cluster.Get(node.System);
+            Console.WriteLine($"ActorSync node up at {cluster.SelfAddress}");
+            Console.WriteLine($"  journal:        {node.Storage.Description}");
+            Console.WriteLine($"  legal entities: {string.Join(", ", node.Network.LegalEntities.Keys)}");
+            Console.WriteLine($"  sites:          {string.Join(", ", node.Network.LegalEntities.Values.SelectMany(e => e.Sites).Select(s => s.Id))}");
+            Console.WriteLine($"  configuration:  {seeded.Count(r => r.Outcome == Outcome.Accepted)} changed, {seeded.Count(r => r.Outcome == Outcome.Duplicate)} unchanged, {seeded.Count(r => r.Outcome == Outcome.Rejected)} rejected");
+            foreach (var rejected in seeded.Where(r => r.Outcome == Outcome.Rejected))
+                Console.WriteLine($"    rejected {rejected.EntityId}: {rejected.Reason}");
+            Console.WriteLine("Press Ctrl+C (or send SIGTERM) to leave the cluster and stop.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                Console.WriteLine("Stopping: leaving the cluster and handing over shards...");
+            }
+        }
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using ActorSync.Actors.Entities;
+using ActorSync.Domain.Common;
+using ActorSync.Domain.Encounters;
+using ActorSync.Domain.Invoices;
+using ActorSync.Domain.Items;
+using ActorSync.Domain.LegalEntities;
+using static ActorSync.Actors.Tests.Support.Samples;
+
+namespace ActorSync.Actors.Tests.Serialization;
+
+/// <summary>One fully populated instance of every type that has a manifest.</summary>
+internal static class SerializationSamples
+{
+    public static IReadOnlyList<object> All { get; } = Build();
+
+    private static List<object> Build()
+    {
+        var stamp = Stamp();
+        var trigger = new BillingTrigger(Encounter, LegalEntity, Emergency, At.AddHours(2), 2, Usd(250.80m));
+        var conversion = new UnitConversion(new Unit("box"), new Unit("each"), 100m);
+        var lines = new List<InvoiceLine> { Line("1", 125.40m), Line("2", 125.40m) };
+        var versions = ImmutableDictionary<string, AppliedVersion>.Empty.Add(stamp.Key, new AppliedVersion(1, stamp.Fingerprint));
+
+        return
+        [
+            new SourceVersionRecorded(stamp),
+            new EncounterRegistered(Encounter, LegalEntity, EncounterStatus.InProgress, "AMB", new Period(At, null), Emergency, "Room 4", "pseudo-7f3a", stamp),
+            new EncounterUpdated(EncounterStatus.InProgress, "EMER", new Period(At, At.AddHours(1)), Emergency, null, stamp),
+            new ChargeCaptured(Charge("c1", 125.40m), stamp),
+            new ChargeCorrected(Charge("c1", 250.80m) with { Quantity = 2m }, Usd(125.40m), "quantity corrected", stamp),
+            new ChargeVoided("c1", Usd(250.80m), "duplicate entry", stamp),
+            new EncounterCompleted(trigger, stamp),
+            new EncounterCancelled(stamp),
+            new EncounterEnteredInError(stamp),
+            EncounterState.Empty with
+            {
+                Key = Encounter, LegalEntity = LegalEntity, Status = EncounterStatus.Finished, Class = "AMB",
+                Period = new Period(At, At.AddHours(1)), Department = Emergency,
+                Charges = EncounterState.Empty.Charges.Add("c1", new Charge(Charge("c1", 125.40m), false)),
+                BillingTriggered = true, Versions = versions,
+            },
+            new InvoiceDrafted(Invoice, LegalEntity, Encounter, Currency.Usd, lines, new DateOnly(2026, 3, 14), Usd(250.80m), stamp),
+            new InvoiceIssued("payer-org-17", new DateOnly(2026, 3, 15), Usd(250.80m), stamp),
+            new PaymentReceived("pay-1", Usd(200m), new DateOnly(2026, 4, 1), Usd(50.80m), stamp),
+            new AdjustmentApplied("adj-1", AdjustmentKind.ContractualAllowance, Usd(50.80m), "contract rate", Usd(0m), stamp),
+            new InvoiceVoided("billed in error", Usd(250.80m), stamp),
+            InvoiceState.Empty with
+            {
+                Key = Invoice, LegalEntity = LegalEntity, Encounter = Encounter, Currency = Currency.Usd, Lines = [.. lines],
+                ServiceDate = new DateOnly(2026, 3, 14), Status = InvoiceStatus.Issued, Payer = "payer-org-17",
+                IssueDate = new DateOnly(2026, 3, 15), Payments = InvoiceState.Empty.Payments.Add("pay-1", Usd(200m)),
+                Adjustments = InvoiceState.Empty.Adjustments.Add("adj-1", new Adjustment(AdjustmentKind.WriteOff, Usd(10m), "small balance")),
+                Versions = versions,
+            },
+            new ItemMapped(Item, LegalEntity, "ACT-SUP-GLOVES", conversion, 500m, 2000m, stamp),
+            new ItemConsumed("sd-1", Quantity.Of(2m, "box"), Quantity.Of(200m, "each"), Emergency, At, 300m, stamp),
+            new ItemReceived("rcpt-1", Quantity.Of(2000m, "each"), At, 2300m, stamp),
+            new ReplenishmentRequested("ACT-SUP-GLOVES", Quantity.Of(2000m, "each"), 300m, 500m, stamp),
+            ItemState.Empty with
+            {
+                Key = Item, LegalEntity = LegalEntity, Mapping = new ItemMapping("ACT-SUP-GLOVES", conversion, 500m, 2000m),
+                OnHand = 300m, ReplenishmentPending = true, Movements = ItemState.Empty.Movements.Add(ItemState.ConsumptionKey("sd-1")), Versions = versions,
+            },
+            new LegalEntityConfigured(LegalEntity, Profile(), stamp),
+            LegalEntityState.Empty with { Id = LegalEntity, Profile = Profile(), Versions = versions },
+            RecordEncounter(),
+            CaptureCharge("c1", 125.40m),
+            new CorrectCharge(Encounter, "c1", 2m, Usd(250.80m), "quantity corrected", stamp),
+            new VoidCharge(Encounter, "c1", "duplicate entry", stamp),
+            new DraftInvoice(Invoice, LegalEntity, Encounter, Currency.Usd, lines, new DateOnly(2026, 3, 14), stamp),
+            new IssueInvoice(Invoice, "payer-org-17", new DateOnly(2026, 3, 15), stamp),
+            new RecordPayment(Invoice, "pay-1", Usd(200m), new DateOnly(2026, 4, 1), stamp),
+            new ApplyAdjustment(Invoice, "adj-1", AdjustmentKind.WriteOff, Usd(10m), "small balance", stamp),
+            new VoidInvoice(Invoice, "billed in error", stamp),
+            new MapItem(Item, LegalEntity, "ACT-SUP-GLOVES", conversion, 500m, 2000m, stamp),
+            new ConsumeItem(Item, "sd-1", Quantity.Of(2m, "box"), Emergency, At, stamp),
+            new ReceiveItem(Item, "rcpt-1", Quantity.Of(2000m, "each"), At, stamp),
+            new ConfigureLegalEntity(LegalEntity, Profile(), stamp),
+            new CommandReply("nw-general/enc-1", Outcome.Rejected, "the encounter was cancelled; it takes no charges", 0, 7),
+            new GetEntityState(EntityTypes.Encounter, "nw-general/enc-1"),
+            new EntityStateReply("nw-general/enc-1", "encounter-state.v1", "{\"status\":\"finished\"}", 7),
+        ];
+    }
+}
