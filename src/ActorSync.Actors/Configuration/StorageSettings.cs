@@ -33,9 +33,12 @@ public sealed record StorageSettings(StorageKind Kind, string ConnectionString, 
                 var mode = config.GetString("actorsync.storage.sqlite.journal-mode", "wal");
                 return new StorageSettings(StorageKind.Sqlite, SqliteJournalFile.ConnectionString(file), $"SQLite {file}", file, mode);
             case "postgresql":
-                var raw = config.GetString("actorsync.storage.postgresql.connection-string", "");
+                var fromEnv = config.GetString("actorsync.storage.postgresql.connection-string-env", null) is { Length: > 0 } variable
+                    ? Environment.GetEnvironmentVariable(variable)
+                    : null;
+                var raw = string.IsNullOrWhiteSpace(fromEnv) ? config.GetString("actorsync.storage.postgresql.connection-string", "") : fromEnv;
                 if (string.IsNullOrWhiteSpace(raw))
-                    throw new ConfigurationProblem("actorsync.storage.postgresql.connection-string is empty (set it, or ACTORSYNC_PG_CONNECTION)");
+                    throw new ConfigurationProblem("actorsync.storage.postgresql.connection-string is empty (set it, or the variable named by connection-string-env)");
                 string connection;
                 try
                 {
