@@ -37,6 +37,8 @@ public sealed class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePersis
 
         Recover<SnapshotOffer>(offer => _state = (TState)offer.Snapshot);
         Recover<TEvent>(e => _state = _definition.Decider.Apply(_state, e));
+        // Journals without tag support (in-memory ones) hand back the Tagged wrapper we wrote.
+        Recover<Tagged>(t => _state = _definition.Decider.Apply(_state, (TEvent)t.Payload));
         Command<TCommand>(Handle);
         Command<GetEntityState>(_ => Sender.Tell(new EntityStateReply(
             _entityId, Manifests.ByType[typeof(TState)], JsonSerializer.Serialize(_state, ActorSyncSerializer.Options), LastSequenceNr)));

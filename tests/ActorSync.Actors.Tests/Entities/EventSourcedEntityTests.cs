@@ -1,0 +1,166 @@
+using ActorSync.Actors.Encounters;
+using ActorSync.Actors.Entities;
+using ActorSync.Actors.Serialization;
+using ActorSync.Domain.Common;
+using ActorSync.Domain.Encounters;
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.Persistence;
+using Akka.Persistence.TestKit;
+using Akka.TestKit.Xunit2;
+using Xunit;
+using static ActorSync.Actors.Tests.Support.Samples;
+
+namespace ActorSync.Actors.Tests.Entities;
+
+/// <summary>
+/// The entity actor on its own, over Akka's test journal, whose writes can be delayed, failed or
+/// rejected: what the sender hears must follow what the journal did.
+/// </summary>
+public sealed class EventSourcedEntityTests() : TestKit(Config)
+{
+    private static readonly Config Config = ConfigurationFactory.ParseString("""
+        akka.persistence.journal.plugin = "akka.persistence.journal.test"
+        akka.persistence.journal.test {
+          class = "Akka.Persistence.TestKit.TestJournal, Akka.Persistence.TestKit"
+          plugin-dispatcher = "akka.actor.default-dispatcher"
+        }
+        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
+        """).WithFallback(SerializationConfig.Create());
+
+    private int _entities;
+
+    private ITestJournal Journal => TestJournal.FromRef(Persistence.Instance.Apply(Sys).JournalFor(null));
+
+    private IActorRef NewEncounter(int snapshotEvery = 100, string? id = null) =>
+        Sys.ActorOf(EventSourcedEntity<EncounterState, IEncounterCommand, IEncounterEvent>.Props(
+            EncounterEntity.Definition, id ?? $"site/enc-{Interlocked.Increment(ref _entities)}", new EntitySettings(snapshotEvery)));
+
+    [Fact]
+    public async Task Accepted_command_is_answered_only_after_the_journal_wrote_its_events()
+    {
+        var entity = NewEncounter();
+        await Journal.OnWrite.PassWithDelay(TimeSpan.FromMilliseconds(800));
+
+        entity.Tell(RecordEncounter());
+
+        ExpectNoMsg(TimeSpan.FromMilliseconds(500));
+        var reply = ExpectMsg<CommandReply>(TimeSpan.FromSeconds(3));
+        Assert.Equal(Outcome.Accepted, reply.Outcome);
+        Assert.Equal(1, reply.SequenceNr);
+    }
+
+    [Fact]
+    public async Task A_failed_journal_write_is_never_acknowledged()
+    {
+        var entity = NewEncounter();
+        await Journal.OnWrite.Fail();
+
+        entity.Tell(RecordEncounter());
+
+        var failure = ExpectMsg<Status.Failure>(TimeSpan.FromSeconds(3));
+        Assert.Contains("journal write failed", failure.Cause.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_write_the_journal_rejects_is_answered_as_rejected_with_the_reason()
+    {
+        var entity = NewEncounter();
+        await Journal.OnWrite.Reject();
+
+        entity.Tell(RecordEncounter());
+
+        var reply = ExpectMsg<CommandReply>(TimeSpan.FromSeconds(3));
+        Assert.Equal(Outcome.Rejected, reply.Outcome);
+        Assert.Contains("journal rejected", reply.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Duplicates_out_of_order_versions_and_business_rejections_write_nothing()
+    {
+        var entity = NewEncounter();
+        entity.Tell(RecordEncounter(version: 2));
+        Assert.Equal(1, ExpectMsg<CommandReply>().SequenceNr);
+
+        entity.Tell(RecordEncounter(version: 2));
+        var duplicate = ExpectMsg<CommandReply>();
+        entity.Tell(RecordEncounter(version: 1));
+        var older = ExpectMsg<CommandReply>();
+        entity.Tell(new VoidCharge(Encounter, "no-such-charge", "test", Stamp("ChargeItem", "x")));
+        var rejected = ExpectMsg<CommandReply>();
+
+        Assert.Equal((Outcome.Duplicate, 1L), (duplicate.Outcome, duplicate.SequenceNr));
+        Assert.Equal((Outcome.OutOfOrder, 1L), (older.Outcome, older.SequenceNr));
+        Assert.Equal((Outcome.Rejected, 1L), (rejected.Outcome, rejected.SequenceNr));
+        Assert.Contains("no-such-charge", rejected.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_restarted_entity_recovers_its_state_from_the_journal()
+    {
+        const string id = "site/enc-recover";
+        var entity = NewEncounter(id: id);
+        entity.Tell(RecordEncounter());
+        entity.Tell(CaptureCharge("c1", 100m));
+        entity.Tell(CaptureCharge("c2", 23.45m));
+        ExpectMsg<CommandReply>();
+        ExpectMsg<CommandReply>();
+        ExpectMsg<CommandReply>();
+        Watch(entity);
+        Sys.Stop(entity);
+        ExpectTerminated(entity);
+
+        var again = NewEncounter(id: id);
+        again.Tell(new GetEntityState(EntityTypes.Encounter, id));
+        var state = ExpectMsg<EntityStateReply>();
+
+        Assert.Equal(3, state.SequenceNr);
+        Assert.Equal(Usd(123.45m), state.StateAs<EncounterState>().ChargesTotal);
+    }
+
+    [Fact]
+    public void A_snapshot_is_taken_every_n_events_and_recovery_starts_from_it()
+    {
+        const string id = "site/enc-snapshot";
+        var entity = NewEncounter(snapshotEvery: 3, id: id);
+        entity.Tell(RecordEncounter());
+        for (var i = 1; i <= 4; i++)
+            entity.Tell(CaptureCharge($"c{i}", 10m));
+        for (var i = 0; i < 5; i++)
+            ExpectMsg<CommandReply>();
+
+        var snapshots = Persistence.Instance.Apply(Sys).SnapshotStoreFor(null);
+        AwaitAssert(() =>
+        {
+            var loaded = snapshots.Ask<LoadSnapshotResult>(new LoadSnapshot(EncounterEntity.Definition.PersistenceId(id), SnapshotSelectionCriteria.Latest, long.MaxValue)).Result;
+            Assert.Equal(3, loaded.Snapshot?.Metadata.SequenceNr);
+            Assert.Equal(2, ((EncounterState)loaded.Snapshot!.Snapshot).Charges.Count);
+        }, TimeSpan.FromSeconds(3));
+
+        Watch(entity);
+        Sys.Stop(entity);
+        ExpectTerminated(entity);
+        var again = NewEncounter(snapshotEvery: 3, id: id);
+        again.Tell(new GetEntityState(EntityTypes.Encounter, id));
+        Assert.Equal(Usd(40m), ExpectMsg<EntityStateReply>().StateAs<EncounterState>().ChargesTotal);
+    }
+
+    [Fact]
+    public void A_domain_error_inside_decide_is_a_rejection_not_a_crash()
+    {
+        var entity = NewEncounter();
+        entity.Tell(RecordEncounter());
+        ExpectMsg<CommandReply>();
+        entity.Tell(CaptureCharge("c1", 10m));
+        ExpectMsg<CommandReply>();
+
+        // A correction in another currency than the charge is refused with a reason.
+        entity.Tell(new CorrectCharge(Encounter, "c1", 1m, Money.Of(10m, Currency.Eur), "fx", Stamp("ChargeItem", "c1", 2)));
+        var reply = ExpectMsg<CommandReply>();
+
+        Assert.Equal(Outcome.Rejected, reply.Outcome);
+        Assert.Contains("EUR", reply.Reason, StringComparison.Ordinal);
+        entity.Tell(new GetEntityState(EntityTypes.Encounter, "ignored"));
+        Assert.Equal(2, ExpectMsg<EntityStateReply>().SequenceNr);
+    }
+}
