@@ -15,7 +15,7 @@ namespace ActorSync.Actors.Entities;
 /// the persist callback, so a sender never hears "accepted" before the journal has the events.
 /// Idle entities are passivated by sharding (<c>passivate-idle-entity-after</c>).
 /// </summary>
-public sealed class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePersistentActor
+public sealed class EventSourcedEntity<TState, TCommand, TEvent> : UntypedPersistentActor
     where TState : class
     where TCommand : class, ICommand
     where TEvent : class, IEvent
@@ -34,24 +34,58 @@ public sealed class EventSourcedEntity<TState, TCommand, TEvent> : ReceivePersis
         _entityId = entityId;
         _settings = settings;
         _state = definition.Decider.Initial;
-
-        Recover<SnapshotOffer>(offer => _state = (TState)offer.Snapshot);
-        Recover<TEvent>(e => _state = _definition.Decider.Apply(_state, e));
-        // Journals without tag support (in-memory ones) hand back the Tagged wrapper we wrote.
-        Recover<Tagged>(t => _state = _definition.Decider.Apply(_state, (TEvent)t.Payload));
-        Command<TCommand>(Handle);
-        Command<GetEntityState>(_ => Sender.Tell(new EntityStateReply(
-            _entityId, Manifests.ByType[typeof(TState)], JsonSerializer.Serialize(_state, ActorSyncSerializer.Options), LastSequenceNr)));
-        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
-        Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot of {0} at {1} failed; recovery will replay more events", PersistenceId, f.Metadata.SequenceNr));
-        Command<DeleteSnapshotsSuccess>(_ => { });
-        Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Deleting old snapshots of {0} failed", PersistenceId));
     }
 
     public override string PersistenceId => _definition.PersistenceId(_entityId);
 
+    // Reflection-based props: an expression-based Props.Create would compile code for every entity started.
     public static Props Props(EntityDefinition<TState, TCommand, TEvent> definition, string entityId, EntitySettings settings) =>
-        Akka.Actor.Props.Create(() => new EventSourcedEntity<TState, TCommand, TEvent>(definition, entityId, settings));
+        Akka.Actor.Props.Create(typeof(EventSourcedEntity<TState, TCommand, TEvent>), definition, entityId, settings);
+
+    protected override void OnRecover(object message)
+    {
+        switch (message)
+        {
+            case SnapshotOffer offer:
+                _state = (TState)offer.Snapshot;
+                break;
+            case TEvent e:
+                _state = _definition.Decider.Apply(_state, e);
+                break;
+            // Journals without tag support (in-memory ones) hand back the Tagged wrapper we wrote.
+            case Tagged { Payload: TEvent e }:
+                _state = _definition.Decider.Apply(_state, e);
+                break;
+        }
+    }
+
+    protected override void OnCommand(object message)
+    {
+        switch (message)
+        {
+            case TCommand command:
+                Handle(command);
+                break;
+            case GetEntityState:
+                Sender.Tell(new EntityStateReply(_entityId, Manifests.ByType[typeof(TState)], JsonSerializer.Serialize(_state, ActorSyncSerializer.Options), LastSequenceNr));
+                break;
+            case SaveSnapshotSuccess saved:
+                // Older snapshots are superseded; events are never deleted (the journal is the audit trail).
+                DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1));
+                break;
+            case SaveSnapshotFailure failed:
+                _log.Warning(failed.Cause, "Snapshot of {0} at {1} failed; recovery will replay more events", PersistenceId, failed.Metadata.SequenceNr);
+                break;
+            case DeleteSnapshotsFailure failed:
+                _log.Warning(failed.Cause, "Deleting old snapshots of {0} failed", PersistenceId);
+                break;
+            case DeleteSnapshotsSuccess:
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
 
     private void Handle(TCommand command)
     {

@@ -87,8 +87,8 @@ public sealed class EncounterDecider : IDecider<EncounterState, IEncounterComman
         var line = c.Charge;
         if (line.Amount.IsNegative || line.Quantity < 0m)
             return Decision<IEncounterEvent>.Reject($"charge {line.ChargeId} has a negative amount or quantity; send a correction instead");
-        if (state.ActiveCharges.FirstOrDefault() is { } other && other.Amount.Currency != line.Amount.Currency)
-            return Decision<IEncounterEvent>.Reject($"charge {line.ChargeId} is in {line.Amount.Currency} but the encounter's charges are in {other.Amount.Currency}");
+        if (state.ChargeCurrency is { } currency && currency != line.Amount.Currency)
+            return Decision<IEncounterEvent>.Reject($"charge {line.ChargeId} is in {line.Amount.Currency} but the encounter's charges are in {currency}");
 
         if (!state.Charges.TryGetValue(line.ChargeId, out var existing))
             return Decision<IEncounterEvent>.Accept(new ChargeCaptured(line, c.Stamp));
@@ -136,6 +136,13 @@ public sealed class EncounterDecider : IDecider<EncounterState, IEncounterComman
         _ => null,
     };
 
+    /// <summary>Voids a charge; once no charge is active, the next one may be in any currency.</summary>
+    private static EncounterState WithoutCharge(EncounterState state, string chargeId)
+    {
+        var charges = state.Charges.SetItem(chargeId, state.Charges[chargeId] with { Voided = true });
+        return state with { Charges = charges, ChargeCurrency = charges.Values.Any(c => !c.Voided) ? state.ChargeCurrency : null };
+    }
+
     public EncounterState Apply(EncounterState state, IEncounterEvent @event)
     {
         var next = @event switch
@@ -146,9 +153,13 @@ public sealed class EncounterDecider : IDecider<EncounterState, IEncounterComman
                 Department = e.Department, Location = e.Location, PatientPseudonym = e.PatientPseudonym,
             },
             EncounterUpdated e => state with { Status = e.Status, Class = e.Class, Period = e.Period, Department = e.Department, Location = e.Location },
-            ChargeCaptured e => state with { Charges = state.Charges.SetItem(e.Charge.ChargeId, new Charge(e.Charge, false)) },
+            ChargeCaptured e => state with
+            {
+                Charges = state.Charges.SetItem(e.Charge.ChargeId, new Charge(e.Charge, false)),
+                ChargeCurrency = state.ChargeCurrency ?? e.Charge.Amount.Currency,
+            },
             ChargeCorrected e => state with { Charges = state.Charges.SetItem(e.Charge.ChargeId, new Charge(e.Charge, false)) },
-            ChargeVoided e => state with { Charges = state.Charges.SetItem(e.ChargeId, state.Charges[e.ChargeId] with { Voided = true }) },
+            ChargeVoided e => WithoutCharge(state, e.ChargeId),
             EncounterCompleted e => state with { Status = EncounterStatus.Finished, BillingTriggered = true, Period = state.Period with { End = e.Trigger.CompletedAt ?? state.Period.End } },
             EncounterCancelled => state with { Status = EncounterStatus.Cancelled },
             EncounterEnteredInError => state with { Status = EncounterStatus.EnteredInError },

@@ -36,6 +36,7 @@ public sealed record BillingTrigger(
     int ChargeCount,
     Money? ChargesTotal);
 
+/// <summary>An encounter; <see cref="ChargeCurrency"/> is the currency of its first charge, which all others must share.</summary>
 public sealed record EncounterState(
     EncounterKey? Key,
     LegalEntityId? LegalEntity,
@@ -46,12 +47,13 @@ public sealed record EncounterState(
     string? Location,
     string? PatientPseudonym,
     ImmutableDictionary<string, Charge> Charges,
+    Currency? ChargeCurrency,
     bool BillingTriggered,
     ImmutableDictionary<string, AppliedVersion> Versions)
 {
     public static EncounterState Empty { get; } = new(
         null, null, EncounterStatus.Unknown, "", new Period(null, null), null, null, null,
-        ImmutableDictionary<string, Charge>.Empty.WithComparers(StringComparer.Ordinal), false,
+        ImmutableDictionary<string, Charge>.Empty.WithComparers(StringComparer.Ordinal), null, false,
         ImmutableDictionary<string, AppliedVersion>.Empty.WithComparers(StringComparer.Ordinal));
 
     public bool IsRegistered => Key is not null;

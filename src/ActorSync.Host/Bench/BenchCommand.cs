@@ -17,10 +17,11 @@ internal static class BenchCommand
         var pg = new Option<string?>("--pg-connection") { Description = "Use this PostgreSQL instead of starting a throwaway server" };
         var json = new Option<bool>("--json") { Description = "Print the results as one JSON object on the last line" };
         var hocon = CommonOptions.HoconFolder();
+        var config = CommonOptions.Config();
 
         var journal = new Command("journal", "Persisted events/s through sharded entities vs the raw batched-insert ceiling of the same store")
         {
-            store, entities, commands, parallelism, pg, json, hocon,
+            store, entities, commands, parallelism, pg, json, hocon, config,
         };
         journal.SetAction(async (parse, ct) =>
         {
@@ -37,7 +38,7 @@ internal static class BenchCommand
             }
             var settings = new JournalBenchmark.Settings(
                 parse.GetValue(entities), parse.GetValue(commands), parse.GetValue(parallelism),
-                parse.GetValue(hocon) ?? HoconFiles.DefaultFolder(), parse.GetValue(pg));
+                parse.GetValue(hocon) ?? HoconFiles.DefaultFolder(), parse.GetValue(pg), parse.GetValue(config) ?? []);
             var results = new List<JournalBenchmark.Result>();
             foreach (var s in stores)
                 results.Add(await JournalBenchmark.RunAsync(s, settings, ct));

@@ -17,7 +17,7 @@ namespace ActorSync.Host.Bench;
 /// </summary>
 internal static class JournalBenchmark
 {
-    public sealed record Settings(int Entities, int Commands, int Parallelism, string HoconFolder, string? PostgresConnection);
+    public sealed record Settings(int Entities, int Commands, int Parallelism, string HoconFolder, string? PostgresConnection, IReadOnlyList<string> ConfigFiles);
 
     public sealed record Result(string Store, int Entities, int Commands, int Parallelism, double Seconds, double EventsPerSecond, double RawRowsPerSecond, int PayloadBytes)
     {
@@ -81,7 +81,7 @@ internal static class JournalBenchmark
         return new NodeOptions
         {
             HoconFolder = settings.HoconFolder,
-            ConfigFiles = store == "postgresql" ? [Path.Combine(settings.HoconFolder, "persistence-postgresql.conf")] : [],
+            ConfigFiles = store == "postgresql" ? [Path.Combine(settings.HoconFolder, "persistence-postgresql.conf"), .. settings.ConfigFiles] : settings.ConfigFiles,
             DataDir = folder,
             Overrides = ConfigurationFactory.ParseString(overrides),
             SeedNetwork = false,

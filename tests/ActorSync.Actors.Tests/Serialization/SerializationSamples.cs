@@ -37,7 +37,7 @@ internal static class SerializationSamples
             {
                 Key = Encounter, LegalEntity = LegalEntity, Status = EncounterStatus.Finished, Class = "AMB",
                 Period = new Period(At, At.AddHours(1)), Department = Emergency,
-                Charges = EncounterState.Empty.Charges.Add("c1", new Charge(Charge("c1", 125.40m), false)),
+                Charges = EncounterState.Empty.Charges.Add("c1", new Charge(Charge("c1", 125.40m), false)), ChargeCurrency = Currency.Usd,
                 BillingTriggered = true, Versions = versions,
             },
             new InvoiceDrafted(Invoice, LegalEntity, Encounter, Currency.Usd, lines, new DateOnly(2026, 3, 14), Usd(250.80m), stamp),

@@ -1,0 +1,137 @@
+using Akka.Persistence.Sql.Config;
+using Microsoft.Data.Sqlite;
+
+namespace ActorSync.Actors.Sqlite;
+
+/// <summary>
+/// One SQLite connection with prepared INSERTs for journal rows and tag rows, named from the
+/// journal's table mapping. Used by the writer thread only.
+/// </summary>
+internal sealed class SqliteBatchWriter(JournalConfig config, int walAutoCheckpointPages) : IDisposable
+{
+    private SqliteConnection? _connection;
+    private SqliteCommand? _insertEvent;
+    private SqliteCommand? _insertTag;
+
+    /// <summary>Commits the group in one transaction, or each write alone when the group fails.</summary>
+    public void Commit(List<PendingWrite> group)
+    {
+        try
+        {
+            Open();
+            WriteTransaction(group);
+            foreach (var write in group)
+                write.Committed.TrySetResult();
+        }
+        catch (Exception groupFailure) when (group.Count > 1 && groupFailure is SqliteException)
+        {
+            foreach (var write in group)
+            {
+                try
+                {
+                    WriteTransaction([write]);
+                    write.Committed.TrySetResult();
+                }
+                catch (Exception ex)
+                {
+                    write.Committed.TrySetException(ex);
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            foreach (var write in group)
+                write.Committed.TrySetException(ex);
+            Dispose(); // reopen on the next group: the connection may be broken
+        }
+    }
+
+    private void WriteTransaction(IReadOnlyList<PendingWrite> writes)
+    {
+        using var transaction = _connection!.BeginTransaction();
+        _insertEvent!.Transaction = transaction;
+        _insertTag!.Transaction = transaction;
+        var e = _insertEvent.Parameters;
+        var t = _insertTag.Parameters;
+        foreach (var write in writes)
+        {
+            foreach (var row in write.Rows)
+            {
+                e["$created"].Value = row.Timestamp;
+                e["$pid"].Value = row.PersistenceId;
+                e["$seq"].Value = row.SequenceNumber;
+                e["$message"].Value = row.Message;
+                e["$manifest"].Value = row.Manifest;
+                e["$identifier"].Value = (object?)row.Identifier ?? DBNull.Value;
+                if (e.Contains("$tags"))
+                    e["$tags"].Value = row.Tags ?? "";
+                if (e.Contains("$writer"))
+                    e["$writer"].Value = (object?)row.WriterUuid ?? DBNull.Value;
+                var ordering = (long)_insertEvent.ExecuteScalar()!;
+                foreach (var tag in row.TagArray)
+                {
+                    t[0].Value = ordering;
+                    t[1].Value = tag;
+                    t[2].Value = row.PersistenceId;
+                    t[3].Value = row.SequenceNumber;
+                    _insertTag.ExecuteNonQuery();
+                }
+            }
+        }
+        transaction.Commit();
+    }
+
+    private void Open()
+    {
+        if (_connection is not null)
+            return;
+        _connection = new SqliteConnection(config.ConnectionString);
+        _connection.Open();
+        using (var pragma = _connection.CreateCommand())
+        {
+            // Checkpoints add fsyncs of their own; fewer, larger ones cost less under load.
+            pragma.CommandText = $"PRAGMA wal_autocheckpoint={walAutoCheckpointPages};";
+            pragma.ExecuteNonQuery();
+        }
+
+        var table = config.TableConfig.EventJournalTable;
+        var c = table.ColumnNames;
+        var columns = new List<string> { c.Created, c.Deleted, c.PersistenceId, c.SequenceNumber, c.Message, c.Manifest, c.Identifier };
+        var values = new List<string> { "$created", "0", "$pid", "$seq", "$message", "$manifest", "$identifier" };
+        // The tags column exists only where tags are written as text (Csv or Both); TagTable keeps them in the tag table alone.
+        if (config.PluginConfig.TagMode != TagMode.TagTable)
+        {
+            columns.Add(c.Tags);
+            values.Add("$tags");
+        }
+        if (table.UseWriterUuidColumn)
+        {
+            columns.Add(c.WriterUuid);
+            values.Add("$writer");
+        }
+        _insertEvent = _connection.CreateCommand();
+        _insertEvent.CommandText = $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", columns.Select(Quote))}) VALUES ({string.Join(", ", values)}) RETURNING {Quote(c.Ordering)}";
+        foreach (var name in values.Where(v => v.StartsWith('$')))
+            _insertEvent.Parameters.Add(new SqliteParameter { ParameterName = name });
+        _insertEvent.Prepare();
+
+        var tags = config.TableConfig.TagTable;
+        var tc = tags.ColumnNames;
+        _insertTag = _connection.CreateCommand();
+        _insertTag.CommandText = $"INSERT INTO {Quote(tags.Name)} ({Quote(tc.OrderingId)}, {Quote(tc.Tag)}, {Quote(tc.PersistenceId)}, {Quote(tc.SequenceNumber)}) VALUES ($ordering, $tag, $pid, $seq)";
+        foreach (var name in new[] { "$ordering", "$tag", "$pid", "$seq" })
+            _insertTag.Parameters.Add(new SqliteParameter { ParameterName = name });
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    public void Dispose()
+    {
+        _insertEvent?.Dispose();
+        _insertTag?.Dispose();
+        _connection?.Dispose();
+        _insertEvent = null;
+        _insertTag = null;
+        _connection = null;
+    }
+}
