@@ -107,9 +107,9 @@ public sealed class EventSourcedEntity<TState, TCommand, TEvent> : UntypedPersis
 
         _inFlight = Sender;
         var remaining = decision.Events.Count;
-        PersistAll(decision.Events.Select(Tag), tagged =>
+        PersistAll(decision.Events.Select(Tag), persisted =>
         {
-            _state = _definition.Decider.Apply(_state, (TEvent)tagged.Payload);
+            _state = _definition.Decider.Apply(_state, persisted is Tagged tagged ? (TEvent)tagged.Payload : (TEvent)persisted);
             if (--remaining > 0)
                 return;
             ReplyInFlight(new CommandReply(_entityId, Outcome.Accepted, null, decision.Events.Count, LastSequenceNr));
@@ -119,7 +119,8 @@ public sealed class EventSourcedEntity<TState, TCommand, TEvent> : UntypedPersis
         });
     }
 
-    private Tagged Tag(TEvent e) => new(e, _definition.Tags(e).Add(_definition.TypeTag));
+    /// <summary>Only events that a flow follows are tagged: every tag is a row to write (entity types are in the persistence id).</summary>
+    private object Tag(TEvent e) => _definition.Tags(e) is { IsEmpty: false } tags ? new Tagged(e, tags) : e;
 
     private void ReplyInFlight(object reply)
     {
@@ -149,8 +150,5 @@ public sealed record EntityDefinition<TState, TCommand, TEvent>(
     where TCommand : ICommand
     where TEvent : IEvent
 {
-    /// <summary>Tag carried by every event of this type, for projections by entity type.</summary>
-    public string TypeTag => TypeName;
-
     public string PersistenceId(string entityId) => $"{TypeName}|{entityId}";
 }

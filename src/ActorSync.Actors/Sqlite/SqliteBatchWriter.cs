@@ -12,6 +12,11 @@ internal sealed class SqliteBatchWriter(JournalConfig config, int walAutoCheckpo
     private SqliteConnection? _connection;
     private SqliteCommand? _insertEvent;
     private SqliteCommand? _insertTag;
+    // Parameters by position, resolved once: looking them up by name per row is a linear search.
+    private SqliteParameter[] _event = [];
+    private SqliteParameter[] _tag = [];
+    private bool _hasTagsColumn;
+    private bool _hasWriterColumn;
 
     /// <summary>Commits the group in one transaction, or each write alone when the group fails.</summary>
     public void Commit(List<PendingWrite> group)
@@ -51,23 +56,25 @@ internal sealed class SqliteBatchWriter(JournalConfig config, int walAutoCheckpo
         using var transaction = _connection!.BeginTransaction();
         _insertEvent!.Transaction = transaction;
         _insertTag!.Transaction = transaction;
-        var e = _insertEvent.Parameters;
-        var t = _insertTag.Parameters;
+        var e = _event;
+        var t = _tag;
         foreach (var write in writes)
         {
             foreach (var row in write.Rows)
             {
-                e["$created"].Value = row.Timestamp;
-                e["$pid"].Value = row.PersistenceId;
-                e["$seq"].Value = row.SequenceNumber;
-                e["$message"].Value = row.Message;
-                e["$manifest"].Value = row.Manifest;
-                e["$identifier"].Value = (object?)row.Identifier ?? DBNull.Value;
-                if (e.Contains("$tags"))
-                    e["$tags"].Value = row.Tags ?? "";
-                if (e.Contains("$writer"))
-                    e["$writer"].Value = (object?)row.WriterUuid ?? DBNull.Value;
-                var ordering = (long)_insertEvent.ExecuteScalar()!;
+                e[0].Value = row.Timestamp;
+                e[1].Value = row.PersistenceId;
+                e[2].Value = row.SequenceNumber;
+                e[3].Value = row.Message;
+                e[4].Value = row.Manifest;
+                e[5].Value = (object?)row.Identifier ?? DBNull.Value;
+                if (_hasTagsColumn)
+                    e[6].Value = row.Tags ?? "";
+                if (_hasWriterColumn)
+                    e[^1].Value = (object?)row.WriterUuid ?? DBNull.Value;
+                _insertEvent.ExecuteNonQuery();
+                // The ordering column is the rowid: read it from the connection instead of a RETURNING result set.
+                var ordering = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
                 foreach (var tag in row.TagArray)
                 {
                     t[0].Value = ordering;
@@ -99,28 +106,29 @@ internal sealed class SqliteBatchWriter(JournalConfig config, int walAutoCheckpo
         var columns = new List<string> { c.Created, c.Deleted, c.PersistenceId, c.SequenceNumber, c.Message, c.Manifest, c.Identifier };
         var values = new List<string> { "$created", "0", "$pid", "$seq", "$message", "$manifest", "$identifier" };
         // The tags column exists only where tags are written as text (Csv or Both); TagTable keeps them in the tag table alone.
-        if (config.PluginConfig.TagMode != TagMode.TagTable)
+        _hasTagsColumn = config.PluginConfig.TagMode != TagMode.TagTable;
+        _hasWriterColumn = table.UseWriterUuidColumn;
+        if (_hasTagsColumn)
         {
             columns.Add(c.Tags);
             values.Add("$tags");
         }
-        if (table.UseWriterUuidColumn)
+        if (_hasWriterColumn)
         {
             columns.Add(c.WriterUuid);
             values.Add("$writer");
         }
         _insertEvent = _connection.CreateCommand();
-        _insertEvent.CommandText = $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", columns.Select(Quote))}) VALUES ({string.Join(", ", values)}) RETURNING {Quote(c.Ordering)}";
-        foreach (var name in values.Where(v => v.StartsWith('$')))
-            _insertEvent.Parameters.Add(new SqliteParameter { ParameterName = name });
+        _insertEvent.CommandText = $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", columns.Select(Quote))}) VALUES ({string.Join(", ", values)})";
+        _event = [.. values.Where(v => v.StartsWith('$')).Select(name => _insertEvent.Parameters.Add(new SqliteParameter { ParameterName = name }))];
         _insertEvent.Prepare();
 
         var tags = config.TableConfig.TagTable;
         var tc = tags.ColumnNames;
         _insertTag = _connection.CreateCommand();
         _insertTag.CommandText = $"INSERT INTO {Quote(tags.Name)} ({Quote(tc.OrderingId)}, {Quote(tc.Tag)}, {Quote(tc.PersistenceId)}, {Quote(tc.SequenceNumber)}) VALUES ($ordering, $tag, $pid, $seq)";
-        foreach (var name in new[] { "$ordering", "$tag", "$pid", "$seq" })
-            _insertTag.Parameters.Add(new SqliteParameter { ParameterName = name });
+        _tag = [.. new[] { "$ordering", "$tag", "$pid", "$seq" }.Select(name => _insertTag.Parameters.Add(new SqliteParameter { ParameterName = name }))];
+        _insertTag.Prepare();
     }
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

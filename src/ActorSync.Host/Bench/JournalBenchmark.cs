@@ -7,6 +7,7 @@ using ActorSync.Storage;
 using Akka.Configuration;
 using Akka.Streams;
 using Akka.Streams.Dsl;
+using Microsoft.Data.Sqlite;
 
 namespace ActorSync.Host.Bench;
 
@@ -17,57 +18,76 @@ namespace ActorSync.Host.Bench;
 /// </summary>
 internal static class JournalBenchmark
 {
-    public sealed record Settings(int Entities, int Commands, int Parallelism, string HoconFolder, string? PostgresConnection, IReadOnlyList<string> ConfigFiles);
+    public sealed record Settings(int Entities, int Commands, int Parallelism, int Repeat, string HoconFolder, string? PostgresConnection, IReadOnlyList<string> ConfigFiles);
 
-    public sealed record Result(string Store, int Entities, int Commands, int Parallelism, double Seconds, double EventsPerSecond, double RawRowsPerSecond, int PayloadBytes)
+    /// <summary>Medians of the repeated runs, and every run's figure.</summary>
+    public sealed record Result(
+        string Store, int Entities, int Commands, int Parallelism, int Repeat, double EventsPerSecond, double RawRowsPerSecond, int PayloadBytes,
+        IReadOnlyList<double> EventRuns, IReadOnlyList<double> RawRuns)
     {
         public double Ratio => EventsPerSecond / RawRowsPerSecond;
     }
 
     private static readonly Currency Usd = Currency.Usd;
 
+    /// <summary>Repeats the whole measurement on a fresh store each time and reports medians.</summary>
     public static async Task<Result> RunAsync(string store, Settings settings, CancellationToken ct)
     {
-        Console.WriteLine($"== {store}: {settings.Entities:N0} entities, {settings.Commands:N0} commands, parallelism {settings.Parallelism}");
-        var folder = Path.Combine(Path.GetTempPath(), "actorsync-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        Console.WriteLine($"== {store}: {settings.Entities:N0} entities, {settings.Commands:N0} commands, parallelism {settings.Parallelism}, {settings.Repeat} runs");
         LocalPostgresServer? server = null;
         try
         {
-            string? pgConnection = null;
-            if (store == "postgresql")
+            if (store == "postgresql" && settings.PostgresConnection is null)
             {
-                pgConnection = settings.PostgresConnection;
-                if (pgConnection is null)
-                {
-                    Console.WriteLine("   starting a throwaway PostgreSQL server (fsync on)...");
-                    server = await LocalPostgresServer.StartAsync(durable: true, ct);
-                    pgConnection = await server.CreateDatabaseAsync("actorsync_bench", ct);
-                }
+                Console.WriteLine("   starting a throwaway PostgreSQL server (fsync on)...");
+                server = await LocalPostgresServer.StartAsync(durable: true, ct);
             }
-
-            var options = NodeOptionsFor(store, settings, folder, pgConnection);
-            double eventsPerSecond, seconds;
-            string connectionString;
-            await using (var node = await ActorSyncNode.StartAsync(options, ct))
+            var payload = PayloadSize(Charge(settings, "m", 0));
+            var rates = new List<double>();
+            var ceilings = new List<double>();
+            for (var run = 1; run <= settings.Repeat; run++)
             {
-                connectionString = node.Storage.ConnectionString;
-                await SendAsync(node, "register", Enumerable.Range(0, settings.Entities).Select(Register), settings.Parallelism, ct);
-                await SendAsync(node, "warm-up", Enumerable.Range(0, Math.Max(settings.Commands / 10, settings.Entities)).Select(i => Charge(settings, "w", i)), settings.Parallelism, ct);
-                seconds = await SendAsync(node, "measure", Enumerable.Range(0, settings.Commands).Select(i => Charge(settings, "m", i)), settings.Parallelism, ct);
-                eventsPerSecond = settings.Commands / seconds;
+                var pgConnection = store != "postgresql" ? null
+                    : server is not null ? await server.CreateDatabaseAsync($"actorsync_bench_{run}", ct)
+                    : settings.PostgresConnection;
+                var (rate, ceiling) = await RunOnceAsync(store, settings, pgConnection, payload, run, ct);
+                rates.Add(rate);
+                ceilings.Add(ceiling);
             }
-
-            var payload = ActorSyncSerializerPayloadSize(Charge(settings, "m", 0));
-            Console.WriteLine($"   raw ceiling: {settings.Commands:N0} rows of {payload} bytes, 100 per transaction...");
-            var raw = store == "sqlite"
-                ? RawInsertCeiling.Sqlite(connectionString, settings.Commands, 100, payload)
-                : await RawInsertCeiling.PostgresAsync(connectionString, settings.Commands, 100, payload);
-            return new Result(store, settings.Entities, settings.Commands, settings.Parallelism, seconds, eventsPerSecond, raw, payload);
+            return new Result(store, settings.Entities, settings.Commands, settings.Parallelism, settings.Repeat, Median(rates), Median(ceilings), payload, rates, ceilings);
         }
         finally
         {
             if (server is not null)
                 await server.DisposeAsync();
+        }
+    }
+
+    private static async Task<(double EventsPerSecond, double RawRowsPerSecond)> RunOnceAsync(
+        string store, Settings settings, string? pgConnection, int payload, int run, CancellationToken ct)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "actorsync-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            double seconds;
+            await using (var node = await ActorSyncNode.StartAsync(NodeOptionsFor(store, settings, folder, pgConnection), ct))
+            {
+                await SendAsync(node, $"run {run}: register", Enumerable.Range(0, settings.Entities).Select(Register), settings.Parallelism, ct);
+                await SendAsync(node, $"run {run}: warm-up", Enumerable.Range(0, Math.Max(settings.Commands / 4, settings.Entities)).Select(i => Charge(settings, "w", i)), settings.Parallelism, ct);
+                seconds = await SendAsync(node, $"run {run}: measure", Enumerable.Range(0, settings.Commands).Select(i => Charge(settings, "m", i)), settings.Parallelism, ct);
+            }
+
+            // The ceiling is measured on a fresh database of the same store, so that the journal
+            // run's file size and checkpoint state do not slow it down.
+            var raw = store == "sqlite"
+                ? RawInsertCeiling.Sqlite(RawSqliteFile(folder), settings.Commands, 100, payload)
+                : await RawInsertCeiling.PostgresAsync(pgConnection!, settings.Commands, 100, payload);
+            Console.WriteLine($"   run {run}: raw ceiling {raw:N0} rows/s ({settings.Commands:N0} rows of {payload} bytes, 100 per transaction)");
+            return (settings.Commands / seconds, raw);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
             if (Directory.Exists(folder))
                 Directory.Delete(folder, recursive: true);
         }
@@ -124,7 +144,16 @@ internal static class JournalBenchmark
         return new CaptureCharge(Key(i % settings.Entities), line, Stamp("ChargeItem", chargeId, 1));
     }
 
-    private static int ActorSyncSerializerPayloadSize(ICommand command)
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    private static string RawSqliteFile(string folder)
+    {
+        var file = Path.Combine(folder, "raw-ceiling.db");
+        SqliteJournalFile.Prepare(file, "wal");
+        return SqliteJournalFile.ConnectionString(file);
+    }
+
+    private static int PayloadSize(ICommand command)
     {
         var charge = (CaptureCharge)command;
         return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new ChargeCaptured(charge.Charge, charge.Stamp), ActorSyncSerializer.Options).Length;
