@@ -49,26 +49,30 @@ internal static class RawInsertCeiling
         await ExecuteAsync(connection, "DROP TABLE IF EXISTS bench_raw; CREATE TABLE bench_raw (ordering BIGSERIAL PRIMARY KEY, persistence_id TEXT NOT NULL, sequence_nr BIGINT NOT NULL, payload BYTEA NOT NULL, UNIQUE (persistence_id, sequence_nr));");
         var payload = new byte[payloadBytes];
         Random.Shared.NextBytes(payload);
+        // One multi-row INSERT per transaction: the fastest plain INSERT form (one statement, one round trip).
         var watch = Stopwatch.StartNew();
         for (var done = 0; done < rows;)
         {
+            var count = Math.Min(rowsPerTransaction, rows - done);
             await using var tx = await connection.BeginTransactionAsync();
-            await using var batch = new NpgsqlBatch(connection, tx);
-            for (var i = 0; i < rowsPerTransaction && done < rows; i++, done++)
+            await using var insert = new NpgsqlCommand(MultiRowInsert(count), connection, tx);
+            for (var i = 0; i < count; i++, done++)
             {
-                var insert = new NpgsqlBatchCommand("INSERT INTO bench_raw (persistence_id, sequence_nr, payload) VALUES ($1, $2, $3)");
                 insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "bench-" + (done % 1000) });
                 insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = done });
                 insert.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = payload });
-                batch.BatchCommands.Add(insert);
             }
-            await batch.ExecuteNonQueryAsync();
+            await insert.ExecuteNonQueryAsync();
             await tx.CommitAsync();
         }
         var rate = rows / watch.Elapsed.TotalSeconds;
         await ExecuteAsync(connection, "DROP TABLE bench_raw;");
         return rate;
     }
+
+    private static string MultiRowInsert(int count) =>
+        "INSERT INTO bench_raw (persistence_id, sequence_nr, payload) VALUES "
+        + string.Join(", ", Enumerable.Range(0, count).Select(i => $"(${3 * i + 1}, ${3 * i + 2}, ${3 * i + 3})"));
 
     private static void Execute(SqliteConnection connection, string sql)
     {

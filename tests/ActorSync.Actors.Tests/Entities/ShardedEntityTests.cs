@@ -8,7 +8,9 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Persistence.Query;
 using Akka.Persistence.Sql.Query;
+using Akka;
 using Akka.Streams;
+using Akka.Streams.Dsl;
 using Microsoft.Data.Sqlite;
 using Xunit;
 using static ActorSync.Actors.Tests.Support.Samples;
@@ -30,10 +32,9 @@ public sealed class ShardedEntityTests : IDisposable
 
         var queries = PersistenceQuery.Get(node.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
         var materializer = node.System.Materializer();
-        var triggers = await queries.CurrentEventsByTag(EventTags.BillingTrigger, Offset.NoOffset()).RunAggregate(new List<EventEnvelope>(), (l, e) => { l.Add(e); return l; }, materializer);
-        var financial = await queries.CurrentEventsByTag(EventTags.Financial, Offset.NoOffset()).RunAggregate(new List<EventEnvelope>(), (l, e) => { l.Add(e); return l; }, materializer);
-        var encounters = await queries.CurrentEventsByPersistenceId(EncounterEntity.Definition.PersistenceId(Encounter.ToString()), 0, long.MaxValue)
-            .RunAggregate(new List<EventEnvelope>(), (l, e) => { l.Add(e); return l; }, materializer);
+        var triggers = await Collect(queries.CurrentEventsByTag(EventTags.BillingTrigger, Offset.NoOffset()), materializer);
+        var financial = await Collect(queries.CurrentEventsByTag(EventTags.Financial, Offset.NoOffset()), materializer);
+        var encounters = await Collect(queries.CurrentEventsByPersistenceId(EncounterEntity.Definition.PersistenceId(Encounter.ToString()), 0, long.MaxValue), materializer);
 
         var completed = Assert.IsType<EncounterCompleted>(Assert.Single(triggers).Event);
         Assert.Equal(Usd(10m), completed.Trigger.ChargesTotal);
@@ -42,7 +43,7 @@ public sealed class ShardedEntityTests : IDisposable
         Assert.Equal([typeof(EncounterRegistered), typeof(ChargeCaptured), typeof(EncounterUpdated), typeof(EncounterCompleted)], encounters.Select(e => e.Event.GetType()));
         Assert.All(encounters, e => Assert.Equal("encounter|nw-general/enc-1", e.PersistenceId));
         // Only events a flow follows are tagged: a registration has no tag row.
-        Assert.Empty(await queries.CurrentEventsByTag(EntityTypes.Encounter, Offset.NoOffset()).RunAggregate(new List<EventEnvelope>(), (l, e) => { l.Add(e); return l; }, materializer));
+        Assert.Empty(await Collect(queries.CurrentEventsByTag(EntityTypes.Encounter, Offset.NoOffset()), materializer));
     }
 
     [Fact]
@@ -71,6 +72,9 @@ public sealed class ShardedEntityTests : IDisposable
         Assert.Equal(Outcome.Rejected, reply.Outcome);
         Assert.Contains("'bottle'", reply.Reason, StringComparison.Ordinal);
     }
+
+    private static Task<List<EventEnvelope>> Collect(Source<EventEnvelope, NotUsed> events, IMaterializer materializer) =>
+        events.RunAggregate(new List<EventEnvelope>(), (list, e) => { list.Add(e); return list; }, materializer);
 
     private static async Task<IReadOnlySet<string>> LiveEncounters(ActorSyncNode node)
     {

@@ -1,13 +1,13 @@
 using Akka.Persistence.Sql.Config;
 using Microsoft.Data.Sqlite;
 
-namespace ActorSync.Actors.Sqlite;
+namespace ActorSync.Actors.Journal;
 
 /// <summary>
 /// One SQLite connection with prepared INSERTs for journal rows and tag rows, named from the
 /// journal's table mapping. Used by the writer thread only.
 /// </summary>
-internal sealed class SqliteBatchWriter(JournalConfig config, int walAutoCheckpointPages) : IDisposable
+internal sealed class SqliteBatchWriter(JournalConfig config, int walAutoCheckpointPages) : BatchWriter
 {
     private SqliteConnection? _connection;
     private SqliteCommand? _insertEvent;
@@ -18,41 +18,9 @@ internal sealed class SqliteBatchWriter(JournalConfig config, int walAutoCheckpo
     private bool _hasTagsColumn;
     private bool _hasWriterColumn;
 
-    /// <summary>Commits the group in one transaction, or each write alone when the group fails.</summary>
-    public void Commit(List<PendingWrite> group)
+    protected override void WriteTransaction(IReadOnlyList<PendingWrite> writes)
     {
-        try
-        {
-            Open();
-            WriteTransaction(group);
-            foreach (var write in group)
-                write.Committed.TrySetResult();
-        }
-        catch (Exception groupFailure) when (group.Count > 1 && groupFailure is SqliteException)
-        {
-            foreach (var write in group)
-            {
-                try
-                {
-                    WriteTransaction([write]);
-                    write.Committed.TrySetResult();
-                }
-                catch (Exception ex)
-                {
-                    write.Committed.TrySetException(ex);
-                }
-            }
-        }
-        catch (Exception ex)
-        {
-            foreach (var write in group)
-                write.Committed.TrySetException(ex);
-            Dispose(); // reopen on the next group: the connection may be broken
-        }
-    }
-
-    private void WriteTransaction(IReadOnlyList<PendingWrite> writes)
-    {
+        Open();
         using var transaction = _connection!.BeginTransaction();
         _insertEvent!.Transaction = transaction;
         _insertTag!.Transaction = transaction;
@@ -131,9 +99,7 @@ internal sealed class SqliteBatchWriter(JournalConfig config, int walAutoCheckpo
         _insertTag.Prepare();
     }
 
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    public void Dispose()
+    public override void Dispose()
     {
         _insertEvent?.Dispose();
         _insertTag?.Dispose();
