@@ -14,9 +14,9 @@ public static class EncounterEntity
 
     private static ImmutableHashSet<string> Tags(IEncounterEvent e) => e switch
     {
-        EncounterCompleted => [EventTags.BillingTrigger, EventTags.Financial],
-        ChargeCaptured or ChargeCorrected or ChargeVoided => [EventTags.Financial],
-        _ => [],
+        EncounterCompleted => EventTags.BillingTriggerAndFinancial,
+        ChargeCaptured or ChargeCorrected or ChargeVoided => EventTags.FinancialOnly,
+        _ => EventTags.None,
     };
 
     public static string? RoutingKey(object message) => (message as IEncounterCommand)?.Key.ToString();

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace ActorSync.Actors.Entities;
 
 /// <summary>
@@ -20,10 +22,15 @@ public static class EntityTypes
     public const int ShardCount = 100;
 }
 
-/// <summary>Tags beyond the entity type tag, for projections that follow one flow.</summary>
+/// <summary>Tags for projections that follow one flow; the sets are built once, events only point at them.</summary>
 public static class EventTags
 {
     public const string BillingTrigger = "billing-trigger";
     public const string Financial = "financial";
     public const string Inventory = "inventory";
+
+    public static ImmutableHashSet<string> None { get; } = [];
+    public static ImmutableHashSet<string> FinancialOnly { get; } = [Financial];
+    public static ImmutableHashSet<string> InventoryOnly { get; } = [Inventory];
+    public static ImmutableHashSet<string> BillingTriggerAndFinancial { get; } = [BillingTrigger, Financial];
 }

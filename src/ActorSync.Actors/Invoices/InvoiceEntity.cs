@@ -13,7 +13,7 @@ public static class InvoiceEntity
         new(EntityTypes.Invoice, InvoiceDecider.Instance, Tags);
 
     private static ImmutableHashSet<string> Tags(IInvoiceEvent e) =>
-        e is InvoiceIssued or PaymentReceived or AdjustmentApplied or InvoiceVoided ? [EventTags.Financial] : [];
+        e is InvoiceIssued or PaymentReceived or AdjustmentApplied or InvoiceVoided ? EventTags.FinancialOnly : EventTags.None;
 
     public static string? RoutingKey(object message) => (message as IInvoiceCommand)?.Key.ToString();
 }

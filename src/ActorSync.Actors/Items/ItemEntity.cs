@@ -13,7 +13,7 @@ public static class ItemEntity
         new(EntityTypes.Item, ItemDecider.Instance, Tags);
 
     private static ImmutableHashSet<string> Tags(IItemEvent e) =>
-        e is ItemConsumed or ItemReceived or ReplenishmentRequested ? [EventTags.Inventory] : [];
+        e is ItemConsumed or ItemReceived or ReplenishmentRequested ? EventTags.InventoryOnly : EventTags.None;
 
     public static string? RoutingKey(object message) => (message as IItemCommand)?.Key.ToString();
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using ActorSync.Actors.Entities;
 using ActorSync.Domain.LegalEntities;
 
@@ -10,7 +9,7 @@ public sealed class LegalEntityRegion;
 public static class LegalEntityEntity
 {
     public static EntityDefinition<LegalEntityState, ILegalEntityCommand, ILegalEntityEvent> Definition { get; } =
-        new(EntityTypes.LegalEntity, LegalEntityDecider.Instance, _ => ImmutableHashSet<string>.Empty);
+        new(EntityTypes.LegalEntity, LegalEntityDecider.Instance, _ => EventTags.None);
 
     public static string? RoutingKey(object message) => (message as ILegalEntityCommand)?.Id.ToString();
 }
