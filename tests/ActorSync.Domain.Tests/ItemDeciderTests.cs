@@ -251,6 +251,15 @@ public sealed class ItemDeciderTests
     }
 
     [Fact]
+    public void Newer_version_of_a_consumption_with_another_quantity_is_refused_not_dropped()
+    {
+        var item = Stocked().Given(Consume("use-1", 2m));
+
+        DecisionAssert.Rejected(item.When(Consume("use-1", 3m, version: 2)), "consumption use-1", "already recorded");
+        Assert.Equal(80m, item.State.OnHand);
+    }
+
+    [Fact]
     public void Newer_version_of_a_receipt_is_not_counted_twice()
     {
         var item = Stocked();

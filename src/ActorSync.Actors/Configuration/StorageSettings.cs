@@ -64,7 +64,7 @@ public sealed record StorageSettings(StorageKind Kind, string ConnectionString, 
     /// <summary>The connection string for every plugin, as HOCON to put in front of the loaded files.</summary>
     public Config ToPluginConfig()
     {
-        var quoted = "\"" + ConnectionString.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+        var quoted = HoconText.Quote(ConnectionString);
         return ConfigurationFactory.ParseString(string.Join('\n', PluginPaths.Select(p => $"{p}.connection-string = {quoted}")));
     }
 }

@@ -15,7 +15,8 @@ public static class EncounterEntity
     private static ImmutableHashSet<string> Tags(IEncounterEvent e) => e switch
     {
         EncounterCompleted => EventTags.BillingTriggerAndFinancial,
-        ChargeCaptured or ChargeCorrected or ChargeVoided => EventTags.FinancialOnly,
+        // Cancelling or erroring out an encounter can undo billing: finance follows those too.
+        ChargeCaptured or ChargeCorrected or ChargeVoided or EncounterCancelled or EncounterEnteredInError => EventTags.FinancialOnly,
         _ => EventTags.None,
     };
 

@@ -16,3 +16,13 @@ public sealed record EntityStateReply(string EntityId, string StateManifest, str
 {
     public T StateAs<T>() => System.Text.Json.JsonSerializer.Deserialize<T>(StateJson, Serialization.ActorSyncSerializer.Options)!;
 }
+
+/// <summary>
+/// How sharding stops an entity (hand-off, rebalance, passivation). A normal message, so a
+/// persistent entity first finishes the write in flight and answers its sender; a PoisonPill
+/// would skip the stash and lose that answer and the commands queued behind it.
+/// </summary>
+public sealed record StopEntity : IActorSyncMessage
+{
+    public static StopEntity Instance { get; } = new();
+}

@@ -66,6 +66,9 @@ public sealed class EventSourcedEntity<TState, TCommand, TEvent> : UntypedPersis
             case TCommand command:
                 Handle(command);
                 break;
+            case StopEntity:
+                Context.Stop(Self);
+                break;
             case GetEntityState:
                 Sender.Tell(new EntityStateReply(_entityId, Manifests.ByType[typeof(TState)], JsonSerializer.Serialize(_state, ActorSyncSerializer.Options), LastSequenceNr));
                 break;
@@ -96,6 +99,7 @@ public sealed class EventSourcedEntity<TState, TCommand, TEvent> : UntypedPersis
         }
         catch (DomainException ex)
         {
+            // A value the canonical model cannot hold (mixed currencies, ...): the command's fault, not the entity's.
             decision = Decision<TEvent>.Reject(ex.Message);
         }
 

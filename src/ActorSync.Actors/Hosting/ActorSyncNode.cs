@@ -58,6 +58,7 @@ public sealed class ActorSyncNode : IAsyncDisposable
         var loaded = HoconFiles.Load(options.HoconFolder, options.ConfigFiles, options.Overrides);
         var storage = StorageSettings.From(loaded, options.DataDir);
         var network = NetworkSettings.From(loaded);
+        NodeSettings.Validate(loaded);
         var config = storage.ToPluginConfig().WithFallback(SerializationConfig.Create()).WithFallback(loaded);
         return (config, storage, network);
     }
@@ -66,8 +67,9 @@ public sealed class ActorSyncNode : IAsyncDisposable
     {
         var (config, storage, network) = LoadConfiguration(options);
         storage.Prepare();
-        var entitySettings = new EntitySettings(config.GetInt("actorsync.entities.snapshot-every", 100));
-        var askTimeout = config.GetTimeSpan("actorsync.entities.ask-timeout", TimeSpan.FromSeconds(30));
+        var entitySettings = new EntitySettings(NodeSettings.PositiveInt(config, "actorsync.entities.snapshot-every", 100));
+        var askTimeout = NodeSettings.PositiveDuration(config, "actorsync.entities.ask-timeout", TimeSpan.FromSeconds(30));
+        var joinTimeout = NodeSettings.PositiveDuration(config, "actorsync.join-timeout", TimeSpan.FromSeconds(60));
         var joinedCluster = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var host = new HostBuilder()
@@ -90,7 +92,7 @@ public sealed class ActorSyncNode : IAsyncDisposable
         var node = new ActorSyncNode(host, config, storage, network, askTimeout);
         try
         {
-            await joinedCluster.Task.WaitAsync(config.GetTimeSpan("actorsync.join-timeout", TimeSpan.FromSeconds(60)), cancellationToken);
+            await joinedCluster.Task.WaitAsync(joinTimeout, cancellationToken);
             if (options.SeedNetwork)
                 await node.SeedNetworkAsync(cancellationToken);
         }

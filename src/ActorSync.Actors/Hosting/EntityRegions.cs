@@ -58,6 +58,7 @@ public static class EntityRegions
             RememberEntities = sharding.GetBoolean("remember-entities", false),
             ShouldPassivateIdleEntities = passivateAfter > TimeSpan.Zero,
             PassivateIdleEntityAfter = passivateAfter > TimeSpan.Zero ? passivateAfter : null,
+            HandOffStopMessage = StopEntity.Instance,
         };
     }
 }

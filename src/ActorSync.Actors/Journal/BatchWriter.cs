@@ -4,8 +4,12 @@ namespace ActorSync.Actors.Journal;
 
 /// <summary>
 /// Writes groups of pending writes for <see cref="GroupCommitJournal"/>, on its writer thread only.
-/// A group is one transaction; when the database refuses it, each write is retried in a
-/// transaction of its own so that only the faulty write fails.
+/// A group is one transaction. When a constraint refuses the group (a duplicate sequence number
+/// from a second writer of one entity), each write is retried in a transaction of its own so that
+/// only the faulty write fails. Any other error (busy file, I/O, lost connection) fails the whole
+/// group and the connection is reopened for the next one: retrying writes one by one would only
+/// hold the writer longer, and after a COMMIT whose answer was lost it would turn durable events
+/// into duplicate-key failures.
 /// </summary>
 internal abstract class BatchWriter : IDisposable
 {
@@ -17,7 +21,7 @@ internal abstract class BatchWriter : IDisposable
             foreach (var write in group)
                 write.Committed.TrySetResult();
         }
-        catch (DbException) when (group.Count > 1)
+        catch (DbException refused) when (group.Count > 1 && IsConstraintViolation(refused))
         {
             foreach (var write in group)
             {
@@ -40,6 +44,9 @@ internal abstract class BatchWriter : IDisposable
             Dispose();
         }
     }
+
+    /// <summary>True when the database refused rows for a constraint (a unique key), not for its own trouble.</summary>
+    protected abstract bool IsConstraintViolation(DbException exception);
 
     /// <summary>Writes all rows of the writes in one transaction and commits it (opening the connection when needed).</summary>
     protected abstract void WriteTransaction(IReadOnlyList<PendingWrite> writes);

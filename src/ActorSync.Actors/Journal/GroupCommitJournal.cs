@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading.Channels;
 using Akka.Configuration;
+using Akka.Event;
 using Akka.Persistence;
 using Akka.Persistence.Sql;
 using Akka.Persistence.Sql.Config;
@@ -37,13 +38,15 @@ public abstract class GroupCommitJournal : SqlWriteJournal
         var table = journalConfig.TableConfig.EventJournalTable;
         _serializer = new ByteArrayJournalSerializer(journalConfig, Context.System.Serialization, journalConfig.PluginConfig.TagSeparator,
             table.UseWriterUuidColumn ? Guid.NewGuid().ToString("N") : null);
-        _pending = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(config.GetInt("group-commit.queue-capacity", 10_000))
+        // Each entity has at most one write in flight (Persist stashes the next command), so what waits
+        // here is bounded by the live entities; past the capacity, writers wait for room.
+        _pending = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(Positive(config, "group-commit.queue-capacity", 10_000))
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
         _writer = writer(journalConfig);
-        var maxRows = config.GetInt("group-commit.max-rows-per-transaction", 1000);
+        var maxRows = Positive(config, "group-commit.max-rows-per-transaction", 1000);
         _thread = new Thread(() => WriteLoop(maxRows)) { IsBackground = true, Name = "journal-group-commit-writer" };
         _thread.Start();
     }
@@ -86,10 +89,19 @@ public abstract class GroupCommitJournal : SqlWriteJournal
         return await base.ReadHighestSequenceNrAsync(persistenceId, fromSequenceNr, cancellationToken);
     }
 
+    /// <summary>Lets the writer commit what is queued, then waits for it, so no second writer can start on the same store.</summary>
     protected override void PostStop()
     {
         _pending.Writer.TryComplete();
+        if (!_thread.Join(TimeSpan.FromSeconds(30)))
+            Context.GetLogger().Warning("The journal writer did not finish its queued writes within 30 s");
         base.PostStop();
+    }
+
+    internal static int Positive(Config config, string key, int fallback)
+    {
+        var value = config.GetInt(key, fallback);
+        return value > 0 ? value : throw new ArgumentException($"{key} = {value} must be a positive number");
     }
 
     private void WriteLoop(int maxRows)
@@ -127,7 +139,7 @@ internal sealed record PendingWrite(JournalRow[] Rows)
 
 /// <summary>The group-commit journal on the embedded SQLite file.</summary>
 public sealed class SqliteGroupCommitJournal(Config config)
-    : GroupCommitJournal(config, journal => new SqliteBatchWriter(journal, config.GetInt("group-commit.wal-autocheckpoint", 1000)));
+    : GroupCommitJournal(config, journal => new SqliteBatchWriter(journal, Positive(config, "group-commit.wal-autocheckpoint", 1000)));
 
 /// <summary>The group-commit journal on PostgreSQL (tags as a CSV column).</summary>
 public sealed class PostgresGroupCommitJournal(Config config)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using Akka.Persistence.Sql.Config;
 using Npgsql;
@@ -9,14 +10,26 @@ namespace ActorSync.Actors.Journal;
 /// One PostgreSQL connection; a group becomes multi-row INSERTs in one transaction. Tags are
 /// written as the CSV column (tag-write-mode = Csv): a tag table would need each row's ordering back.
 /// </summary>
-internal sealed class PostgresBatchWriter(JournalConfig config) : BatchWriter
+internal sealed class PostgresBatchWriter : BatchWriter
 {
     // PostgreSQL allows 65,535 parameters a statement.
     private const int RowsPerStatement = 1000;
 
+    private readonly JournalConfig _config;
     private NpgsqlConnection? _connection;
     private string _insertPrefix = "";
     private bool _hasWriterColumn;
+
+    public PostgresBatchWriter(JournalConfig config)
+    {
+        // Checked when the journal starts, not at the first write.
+        if (config.PluginConfig.TagMode != TagMode.Csv)
+            throw new NotSupportedException("PostgresGroupCommitJournal writes tags as a CSV column: set tag-write-mode = Csv (and tag-read-mode = Csv for queries).");
+        _config = config;
+    }
+
+    // unique_violation
+    protected override bool IsConstraintViolation(DbException exception) => exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     protected override void WriteTransaction(IReadOnlyList<PendingWrite> writes)
     {
@@ -64,17 +77,15 @@ internal sealed class PostgresBatchWriter(JournalConfig config) : BatchWriter
     {
         if (_connection is not null)
             return;
-        if (config.PluginConfig.TagMode != TagMode.Csv)
-            throw new NotSupportedException("PostgresGroupCommitJournal writes tags as a CSV column: set tag-write-mode = Csv (and tag-read-mode = Csv for queries).");
-        var table = config.TableConfig.EventJournalTable;
+        var table = _config.TableConfig.EventJournalTable;
         var c = table.ColumnNames;
         _hasWriterColumn = table.UseWriterUuidColumn;
         var columns = new List<string> { c.Created, c.Deleted, c.PersistenceId, c.SequenceNumber, c.Message, c.Manifest, c.Identifier, c.Tags };
         if (_hasWriterColumn)
             columns.Add(c.WriterUuid);
-        var schema = config.TableConfig.SchemaName is { Length: > 0 } s ? Quote(s) + "." : "";
+        var schema = _config.TableConfig.SchemaName is { Length: > 0 } s ? Quote(s) + "." : "";
         _insertPrefix = $"INSERT INTO {schema}{Quote(table.Name)} ({string.Join(", ", columns.Select(Quote))}) VALUES ";
-        _connection = new NpgsqlConnection(config.ConnectionString);
+        _connection = new NpgsqlConnection(_config.ConnectionString);
         _connection.Open();
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Akka.Persistence.Sql.Config;
 using Microsoft.Data.Sqlite;
 
@@ -17,6 +18,9 @@ internal sealed class SqliteBatchWriter(JournalConfig config, int walAutoCheckpo
     private SqliteParameter[] _tag = [];
     private bool _hasTagsColumn;
     private bool _hasWriterColumn;
+
+    // SQLITE_CONSTRAINT
+    protected override bool IsConstraintViolation(DbException exception) => exception is SqliteException { SqliteErrorCode: 19 };
 
     protected override void WriteTransaction(IReadOnlyList<PendingWrite> writes)
     {

@@ -68,6 +68,7 @@ public static class Manifests
         (typeof(CommandReply), "command-reply.v1"),
         (typeof(GetEntityState), "get-entity-state.v1"),
         (typeof(EntityStateReply), "entity-state-reply.v1"),
+        (typeof(StopEntity), "stop-entity.v1"),
     ];
 
     public static IReadOnlyDictionary<Type, string> ByType { get; } = Entries.ToDictionary(e => e.Type, e => e.Manifest);

@@ -37,8 +37,8 @@ public sealed class ItemDecider : IDecider<ItemState, IItemCommand, IItemEvent>
         var (erp, problem) = Convert(state, c.Quantity, $"consumption {c.ConsumptionId}");
         if (problem is not null)
             return Decision<IItemEvent>.Reject(problem);
-        if (state.Movements.Contains(ItemState.ConsumptionKey(c.ConsumptionId)))
-            return Decision<IItemEvent>.Accept(new SourceVersionRecorded(c.Stamp));
+        if (AlreadyRecorded(state, ItemState.ConsumptionKey(c.ConsumptionId), erp!.Value, $"consumption {c.ConsumptionId}", c.Stamp) is { } repeat)
+            return repeat;
 
         var onHand = state.OnHand - erp!.Value.Value;
         var consumed = new ItemConsumed(c.ConsumptionId, c.Quantity, erp.Value, c.Department, c.At, onHand, c.Stamp);
@@ -53,9 +53,19 @@ public sealed class ItemDecider : IDecider<ItemState, IItemCommand, IItemEvent>
         var (erp, problem) = Convert(state, c.Quantity, $"receipt {c.ReceiptId}");
         if (problem is not null)
             return Decision<IItemEvent>.Reject(problem);
-        if (state.Movements.Contains(ItemState.ReceiptKey(c.ReceiptId)))
-            return Decision<IItemEvent>.Accept(new SourceVersionRecorded(c.Stamp));
+        if (AlreadyRecorded(state, ItemState.ReceiptKey(c.ReceiptId), erp!.Value, $"receipt {c.ReceiptId}", c.Stamp) is { } repeat)
+            return repeat;
         return Decision<IItemEvent>.Accept(new ItemReceived(c.ReceiptId, erp!.Value, c.At, state.OnHand + erp.Value.Value, c.Stamp));
+    }
+
+    /// <summary>A movement seen before: the same quantity is a no-op, another quantity is refused, never silently dropped.</summary>
+    private static Decision<IItemEvent>? AlreadyRecorded(ItemState state, string key, Quantity erp, string what, SourceStamp stamp)
+    {
+        if (!state.Movements.TryGetValue(key, out var recorded))
+            return null;
+        return recorded == erp.Value
+            ? Decision<IItemEvent>.Accept(new SourceVersionRecorded(stamp))
+            : Decision<IItemEvent>.Reject($"{what} was already recorded with {recorded} {erp.Unit}, now {erp.Value} {erp.Unit}; correct it with a new movement");
     }
 
     private static (Quantity? Erp, string? Problem) Convert(ItemState state, Quantity quantity, string what)
@@ -73,11 +83,11 @@ public sealed class ItemDecider : IDecider<ItemState, IItemCommand, IItemEvent>
         var next = @event switch
         {
             ItemMapped e => state with { Key = e.Key, LegalEntity = e.LegalEntity, Mapping = new ItemMapping(e.ErpProduct, e.Conversion, e.ReorderThreshold, e.ReorderQuantity) },
-            ItemConsumed e => state with { OnHand = e.OnHandAfter, Movements = state.Movements.Add(ItemState.ConsumptionKey(e.ConsumptionId)) },
+            ItemConsumed e => state with { OnHand = e.OnHandAfter, Movements = state.Movements.SetItem(ItemState.ConsumptionKey(e.ConsumptionId), e.ErpQuantity.Value) },
             ItemReceived e => state with
             {
                 OnHand = e.OnHandAfter,
-                Movements = state.Movements.Add(ItemState.ReceiptKey(e.ReceiptId)),
+                Movements = state.Movements.SetItem(ItemState.ReceiptKey(e.ReceiptId), e.ErpQuantity.Value),
                 ReplenishmentPending = state.ReplenishmentPending && e.OnHandAfter <= (state.Mapping?.ReorderThreshold ?? 0m),
             },
             ReplenishmentRequested => state with { ReplenishmentPending = true },

@@ -7,8 +7,8 @@ public sealed record ItemMapping(string ErpProduct, UnitConversion Conversion, d
 
 /// <summary>
 /// An item at a site. <see cref="OnHand"/> is an estimate in ERP units from what ActorSync saw;
-/// Odoo's stock is the truth. Consumption and receipt ids are kept so a re-sent movement with a
-/// new version is not counted twice.
+/// Odoo's stock is the truth. Each consumption and receipt is kept with its quantity in ERP units,
+/// so a re-sent movement is not counted twice and a re-sent one with another quantity is refused.
 /// </summary>
 public sealed record ItemState(
     ItemKey? Key,
@@ -16,12 +16,12 @@ public sealed record ItemState(
     ItemMapping? Mapping,
     decimal OnHand,
     bool ReplenishmentPending,
-    ImmutableHashSet<string> Movements,
+    ImmutableDictionary<string, decimal> Movements,
     ImmutableDictionary<string, AppliedVersion> Versions)
 {
     public static ItemState Empty { get; } = new(
         null, null, null, 0m, false,
-        ImmutableHashSet<string>.Empty.WithComparer(StringComparer.Ordinal),
+        ImmutableDictionary<string, decimal>.Empty.WithComparers(StringComparer.Ordinal),
         ImmutableDictionary<string, AppliedVersion>.Empty.WithComparers(StringComparer.Ordinal));
 
     // Consumption and receipt ids come from different source resources and may collide: keep them apart.

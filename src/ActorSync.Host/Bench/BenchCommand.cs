@@ -53,7 +53,7 @@ internal static class BenchCommand
                 Console.WriteLine($"  {r.Store}: events/s runs {string.Join(", ", r.EventRuns.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)))}; raw rows/s runs {string.Join(", ", r.RawRuns.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)))}");
             if (parse.GetValue(json))
                 Console.WriteLine(JsonSerializer.Serialize(new { benchmark = "journal", results }, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
-            return ExitCodes.Ok;
+            return results.All(r => r.Ratio >= 0.25) ? ExitCodes.Ok : ExitCodes.GoalMissed;
         });
 
         return new Command("bench", "Benchmarks that print figures (see docs/benchmarks.md)") { journal };

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ActorSync.Actors.Configuration;
 using ActorSync.Actors.Hosting;
 using ActorSync.Actors.Serialization;
 using ActorSync.Domain.Common;
@@ -42,7 +43,7 @@ internal static class JournalBenchmark
                 Console.WriteLine("   starting a throwaway PostgreSQL server (fsync on)...");
                 server = await LocalPostgresServer.StartAsync(durable: true, ct);
             }
-            var payload = PayloadSize(Charge(settings, "m", 0));
+            var payload = PayloadSize(Charge(settings, "r1-000000", "m", 0));
             var rates = new List<double>();
             var ceilings = new List<double>();
             for (var run = 1; run <= settings.Repeat; run++)
@@ -72,15 +73,19 @@ internal static class JournalBenchmark
             double seconds;
             await using (var node = await ActorSyncNode.StartAsync(NodeOptionsFor(store, settings, folder, pgConnection), ct))
             {
-                await SendAsync(node, $"run {run}: register", Enumerable.Range(0, settings.Entities).Select(Register), settings.Parallelism, ct);
-                await SendAsync(node, $"run {run}: warm-up", Enumerable.Range(0, Math.Max(settings.Commands / 4, settings.Entities)).Select(i => Charge(settings, "w", i)), settings.Parallelism, ct);
-                seconds = await SendAsync(node, $"run {run}: measure", Enumerable.Range(0, settings.Commands).Select(i => Charge(settings, "m", i)), settings.Parallelism, ct);
+                // Ids carry the run and a nonce, so repeated runs on one --pg-connection database never collide.
+                var prefix = $"r{run}-{Guid.NewGuid().ToString("N")[..6]}";
+                await SendAsync(node, $"run {run}: register", Enumerable.Range(0, settings.Entities).Select(i => Register(prefix, i)), settings.Parallelism, ct);
+                await SendAsync(node, $"run {run}: warm-up", Enumerable.Range(0, Math.Max(settings.Commands / 4, settings.Entities)).Select(i => Charge(settings, prefix, "w", i)), settings.Parallelism, ct);
+                seconds = await SendAsync(node, $"run {run}: measure", Enumerable.Range(0, settings.Commands).Select(i => Charge(settings, prefix, "m", i)), settings.Parallelism, ct);
             }
 
             // The ceiling is measured on a fresh database of the same store, so that the journal
             // run's file size and checkpoint state do not slow it down.
+            var checkpoint = ActorSyncNode.LoadConfiguration(NodeOptionsFor(store, settings, folder, pgConnection)).Config
+                .GetInt("akka.persistence.journal.sql.group-commit.wal-autocheckpoint", 1000);
             var raw = store == "sqlite"
-                ? RawInsertCeiling.Sqlite(RawSqliteFile(folder), settings.Commands, 100, payload)
+                ? RawInsertCeiling.Sqlite(RawSqliteFile(folder), settings.Commands, 100, payload, checkpoint)
                 : await RawInsertCeiling.PostgresAsync(pgConnection!, settings.Commands, 100, payload);
             Console.WriteLine($"   run {run}: raw ceiling {raw:N0} rows/s ({settings.Commands:N0} rows of {payload} bytes, 100 per transaction)");
             return (settings.Commands / seconds, raw);
@@ -95,9 +100,10 @@ internal static class JournalBenchmark
 
     private static NodeOptions NodeOptionsFor(string store, Settings settings, string folder, string? pgConnection)
     {
-        var overrides = "akka.remote.dot-netty.tcp.port = 0\nakka.loglevel = WARNING\n";
+        // The connection comes from the bench, never from ACTORSYNC_PG_CONNECTION of the machine.
+        var overrides = "akka.remote.dot-netty.tcp.port = 0\nakka.loglevel = WARNING\nactorsync.storage.postgresql.connection-string-env = \"\"\n";
         if (pgConnection is not null)
-            overrides += $"actorsync.storage.postgresql.connection-string = \"{pgConnection}\"\n";
+            overrides += $"actorsync.storage.postgresql.connection-string = {HoconText.Quote(pgConnection)}\n";
         return new NodeOptions
         {
             HoconFolder = settings.HoconFolder,
@@ -128,20 +134,20 @@ internal static class JournalBenchmark
         return watch.Elapsed.TotalSeconds;
     }
 
-    private static EncounterKey Key(int entity) => new(new SiteId("bench-site"), new EncounterId("enc-" + entity));
+    private static EncounterKey Key(string prefix, int entity) => new(new SiteId("bench-site"), new EncounterId($"{prefix}-enc-{entity}"));
 
     private static SourceStamp Stamp(string type, string id, int version) =>
         new(new SourceId("bench"), type, id, version, "f" + version, DateTimeOffset.UnixEpoch);
 
-    private static ICommand Register(int entity) => new RecordEncounter(
-        Key(entity), new LegalEntityId("bench-le"), EncounterStatus.InProgress, "AMB",
-        new Period(DateTimeOffset.UnixEpoch, null), new DepartmentId("emergency"), null, null, Stamp("Encounter", "enc-" + entity, 1));
+    private static ICommand Register(string prefix, int entity) => new RecordEncounter(
+        Key(prefix, entity), new LegalEntityId("bench-le"), EncounterStatus.InProgress, "AMB",
+        new Period(DateTimeOffset.UnixEpoch, null), new DepartmentId("emergency"), null, null, Stamp("Encounter", $"{prefix}-enc-{entity}", 1));
 
-    private static ICommand Charge(Settings settings, string phase, int i)
+    private static ICommand Charge(Settings settings, string prefix, string phase, int i)
     {
         var chargeId = $"{phase}-{i}";
         var line = new ChargeLine(chargeId, "99213", "Office visit", 1m, Money.Of(125.40m + (i % 100), Usd), new DepartmentId("emergency"), DateTimeOffset.UnixEpoch);
-        return new CaptureCharge(Key(i % settings.Entities), line, Stamp("ChargeItem", chargeId, 1));
+        return new CaptureCharge(Key(prefix, i % settings.Entities), line, Stamp("ChargeItem", chargeId, 1));
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);

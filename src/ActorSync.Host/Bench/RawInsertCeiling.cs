@@ -11,10 +11,12 @@ namespace ActorSync.Host.Bench;
 /// </summary>
 internal static class RawInsertCeiling
 {
-    public static double Sqlite(string connectionString, int rows, int rowsPerTransaction, int payloadBytes)
+    /// <param name="walAutoCheckpointPages">The journal writer's checkpoint setting, so both run under the same rules.</param>
+    public static double Sqlite(string connectionString, int rows, int rowsPerTransaction, int payloadBytes, int walAutoCheckpointPages)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
+        Execute(connection, $"PRAGMA wal_autocheckpoint={walAutoCheckpointPages};");
         Execute(connection, "DROP TABLE IF EXISTS bench_raw; CREATE TABLE bench_raw (ordering INTEGER PRIMARY KEY AUTOINCREMENT, persistence_id TEXT NOT NULL, sequence_nr INTEGER NOT NULL, payload BLOB NOT NULL, UNIQUE (persistence_id, sequence_nr));");
         var payload = new byte[payloadBytes];
         Random.Shared.NextBytes(payload);

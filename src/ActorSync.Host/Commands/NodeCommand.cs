@@ -49,6 +49,12 @@ internal static class NodeCommand
         {
             return ExitCodes.Ok;
         }
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            // Not the user's configuration: storage unreachable, the cluster not joined in time, ...
+            await Console.Error.WriteLineAsync($"actorsync: the node could not start: {ex.Message}");
+            return ExitCodes.Failure;
+        }
 
         await using (node)
         {

@@ -60,6 +60,17 @@ public sealed class ConfigurationTests : IDisposable
         Assert.Contains("no-such.conf does not exist", missing.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("actorsync.entities.snapshot-every = 0", "actorsync.entities.snapshot-every = 0 must be positive")]
+    [InlineData("actorsync.entities.snapshot-every = lots", "actorsync.entities.snapshot-every = 'lots' is not a whole number")]
+    [InlineData("actorsync.entities.ask-timeout = soon", "actorsync.entities.ask-timeout = 'soon' is not a duration")]
+    [InlineData("akka.persistence.journal.sql.group-commit.max-rows-per-transaction = -5", "akka.persistence.journal.sql.group-commit.max-rows-per-transaction = -5")]
+    public void Node_settings_are_checked_at_start_with_the_key_in_the_message(string hocon, string expected)
+    {
+        var problem = Assert.Throws<ConfigurationProblem>(() => ActorSyncNode.LoadConfiguration(TestNodes.Sqlite(_folder.Path, hocon + "\n")));
+        Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Later_config_files_win_over_the_defaults()
     {

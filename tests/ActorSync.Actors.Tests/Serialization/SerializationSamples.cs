@@ -60,7 +60,7 @@ internal static class SerializationSamples
             ItemState.Empty with
             {
                 Key = Item, LegalEntity = LegalEntity, Mapping = new ItemMapping("ACT-SUP-GLOVES", conversion, 500m, 2000m),
-                OnHand = 300m, ReplenishmentPending = true, Movements = ItemState.Empty.Movements.Add(ItemState.ConsumptionKey("sd-1")), Versions = versions,
+                OnHand = 300m, ReplenishmentPending = true, Movements = ItemState.Empty.Movements.Add(ItemState.ConsumptionKey("sd-1"), 200m), Versions = versions,
             },
             new LegalEntityConfigured(LegalEntity, Profile(), stamp),
             LegalEntityState.Empty with { Id = LegalEntity, Profile = Profile(), Versions = versions },
@@ -80,6 +80,7 @@ internal static class SerializationSamples
             new CommandReply("nw-general/enc-1", Outcome.Rejected, "the encounter was cancelled; it takes no charges", 0, 7),
             new GetEntityState(EntityTypes.Encounter, "nw-general/enc-1"),
             new EntityStateReply("nw-general/enc-1", "encounter-state.v1", "{\"status\":\"finished\"}", 7),
+            StopEntity.Instance,
         ];
     }
 }

@@ -12,7 +12,11 @@ public sealed class PostgresRecoveryTests(PostgresFixture postgres)
     public async Task State_survives_a_restart_of_the_actor_system_on_the_same_postgresql_database()
     {
         var database = await postgres.NewDatabaseAsync();
-        await RecoveryScenario.RunAsync(() => ActorSyncNode.StartAsync(TestNodes.Postgres(database)));
+        await RecoveryScenario.RunAsync(() => ActorSyncNode.StartAsync(TestNodes.Postgres(database, RecoveryScenario.SnapshotOften)));
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var snapshots = new NpgsqlCommand("SELECT count(*) FROM snapshot_store", connection);
+        Assert.True((long)(await snapshots.ExecuteScalarAsync())! > 0, "snapshots were saved and read back through the serializer");
     }
 
     [Fact]

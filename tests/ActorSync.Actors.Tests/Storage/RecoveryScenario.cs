@@ -15,6 +15,9 @@ namespace ActorSync.Actors.Tests.Storage;
 /// </summary>
 internal static class RecoveryScenario
 {
+    /// <summary>Snapshots every 2 events, so recovery also reads snapshots written through the serializer.</summary>
+    public const string SnapshotOften = "actorsync.entities.snapshot-every = 2\n";
+
     public static async Task RunAsync(Func<Task<ActorSyncNode>> startNode)
     {
         string encounterBefore, invoiceBefore;

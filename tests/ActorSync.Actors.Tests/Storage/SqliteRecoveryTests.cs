@@ -10,8 +10,14 @@ public sealed class SqliteRecoveryTests : IDisposable
     private readonly TempFolder _folder = new();
 
     [Fact]
-    public async Task State_survives_a_restart_of_the_actor_system_on_the_same_sqlite_file() =>
-        await RecoveryScenario.RunAsync(() => ActorSyncNode.StartAsync(TestNodes.Sqlite(_folder.Path)));
+    public async Task State_survives_a_restart_of_the_actor_system_on_the_same_sqlite_file()
+    {
+        await RecoveryScenario.RunAsync(() => ActorSyncNode.StartAsync(TestNodes.Sqlite(_folder.Path, RecoveryScenario.SnapshotOften)));
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder.Path, "actorsync.db")}");
+        await connection.OpenAsync();
+        await using var snapshots = new SqliteCommand("SELECT count(*) FROM snapshot", connection);
+        Assert.True((long)(await snapshots.ExecuteScalarAsync())! > 0, "snapshots were saved and read back through the serializer");
+    }
 
     [Fact]
     public async Task The_embedded_default_is_one_sqlite_file_in_wal_mode_with_sharding_state_in_its_own_tables()

@@ -1,3 +1,4 @@
+using ActorSync.Actors.Configuration;
 using ActorSync.Actors.Hosting;
 using Akka.Configuration;
 
@@ -19,13 +20,15 @@ internal static class TestNodes
     {
         HoconFolder = HoconFolder,
         ConfigFiles = [Path.Combine(HoconFolder, "persistence-postgresql.conf")],
-        Overrides = ConfigurationFactory.ParseString(BaseOverrides + $"actorsync.storage.postgresql.connection-string = \"{connectionString}\"\n" + extraHocon),
+        Overrides = ConfigurationFactory.ParseString(BaseOverrides + $"actorsync.storage.postgresql.connection-string = {HoconText.Quote(connectionString)}\n" + extraHocon),
     };
 
     private const string BaseOverrides = """
         akka.remote.dot-netty.tcp.port = 0
         akka.loglevel = WARNING
         akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
+        # Tests use their own throwaway server, never ACTORSYNC_PG_CONNECTION of the machine.
+        actorsync.storage.postgresql.connection-string-env = ""
 
         """;
 }
