@@ -35,7 +35,6 @@ public sealed class SqliteRecoveryTests : IDisposable
         var names = ((string)(await tables.ExecuteScalarAsync())!).Split(',');
         Assert.Contains("event_journal", names);
         Assert.Contains("sharding_journal", names);
-        Assert.Contains("tags", names);
         await using var events = new SqliteCommand("SELECT count(*) FROM event_journal WHERE persistence_id LIKE 'legal-entity|%';", connection);
         Assert.Equal(2L, (long)(await events.ExecuteScalarAsync())!);
     }
