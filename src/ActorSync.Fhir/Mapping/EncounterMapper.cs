@@ -1,0 +1,51 @@
+using ActorSync.Domain.Common;
+using ActorSync.Domain.Encounters;
+using Hl7.Fhir.Model;
+using FhirEncounter = Hl7.Fhir.Model.Encounter;
+
+namespace ActorSync.Fhir.Mapping;
+
+/// <summary>
+/// FHIR R4 Encounter → <see cref="RecordEncounter"/>: status, class, period, service provider →
+/// site and legal entity, location / class → department, subject → keyed pseudonym. The entity
+/// decides what changed (registered, updated, completed → billing trigger, cancelled, entered in error).
+/// </summary>
+public sealed class EncounterMapper(ISiteDirectory sites, Pseudonymizer pseudonyms)
+{
+    public MappingResult Map(FhirEncounter encounter, SourceStamp stamp)
+    {
+        if (string.IsNullOrEmpty(encounter.Id))
+            return new MappingResult.Parked("the Encounter has no id");
+        var classCode = encounter.Class?.Code;
+        var site = sites.Resolve(encounter.ServiceProvider?.Reference, encounter.Location.FirstOrDefault()?.Location?.Reference, classCode, out var reason);
+        if (site is null)
+            return new MappingResult.Parked($"Encounter/{encounter.Id}: {reason}");
+
+        var command = new RecordEncounter(
+            new EncounterKey(site.Site, new EncounterId(encounter.Id)),
+            site.LegalEntity,
+            Status(encounter.Status),
+            classCode ?? "",
+            new Domain.Encounters.Period(Instant(encounter.Period?.StartElement), Instant(encounter.Period?.EndElement)),
+            site.Department,
+            encounter.Location.FirstOrDefault()?.Location?.Display,
+            encounter.Subject?.Reference is { Length: > 0 } subject ? pseudonyms.Pseudonym(subject) : null,
+            stamp);
+        return new MappingResult.Mapped([command]);
+    }
+
+    /// <summary>FHIR's nine statuses onto the canonical five; arrived, triaged and on leave are in progress.</summary>
+    public static EncounterStatus Status(FhirEncounter.EncounterStatus? status) => status switch
+    {
+        FhirEncounter.EncounterStatus.Planned => EncounterStatus.Planned,
+        FhirEncounter.EncounterStatus.Arrived or FhirEncounter.EncounterStatus.Triaged
+            or FhirEncounter.EncounterStatus.InProgress or FhirEncounter.EncounterStatus.Onleave => EncounterStatus.InProgress,
+        FhirEncounter.EncounterStatus.Finished => EncounterStatus.Finished,
+        FhirEncounter.EncounterStatus.Cancelled => EncounterStatus.Cancelled,
+        FhirEncounter.EncounterStatus.EnteredInError => EncounterStatus.EnteredInError,
+        _ => EncounterStatus.Unknown,
+    };
+
+    private static DateTimeOffset? Instant(FhirDateTime? value) =>
+        value is not null && value.TryToDateTimeOffset(out var at) ? at : null;
+}
