@@ -1,20 +1,22 @@
 using System.Globalization;
 using ActorSync.Domain.Common;
 using ActorSync.Domain.LegalEntities;
+using ActorSync.Fhir.Mapping;
 using Akka.Configuration;
 
 namespace ActorSync.Actors.Configuration;
 
 /// <summary>The hospital network, bound from <c>actorsync.network</c> and validated with messages that name the key.</summary>
-public sealed record NetworkSettings(IReadOnlyDictionary<LegalEntityId, LegalEntityProfile> LegalEntities)
+public sealed record NetworkSettings(IReadOnlyDictionary<LegalEntityId, LegalEntityProfile> LegalEntities, IReadOnlyList<SiteRoute> Routes)
 {
     private const string Root = "actorsync.network.legal-entities";
 
     public static NetworkSettings From(Config config)
     {
         var entities = new Dictionary<LegalEntityId, LegalEntityProfile>();
+        var routes = new List<SiteRoute>();
         if (!config.HasPath(Root))
-            return new NetworkSettings(entities);
+            return new NetworkSettings(entities, routes);
         foreach (var id in Keys(config, Root))
         {
             var path = $"{Root}.{Quote(id)}";
@@ -22,12 +24,42 @@ public sealed record NetworkSettings(IReadOnlyDictionary<LegalEntityId, LegalEnt
             if (LegalEntityDecider.Validate(profile) is { } problem)
                 throw new ConfigurationProblem($"{path}: {problem}");
             entities[new LegalEntityId(id)] = profile;
+            routes.AddRange(BindRoutes(config.GetConfig(path), new LegalEntityId(id)));
         }
         var sites = entities.SelectMany(e => e.Value.Sites.Select(s => (Site: s.Id, Entity: e.Key))).ToList();
         if (sites.GroupBy(s => s.Site).FirstOrDefault(g => g.Count() > 1) is { } shared)
             throw new ConfigurationProblem($"{Root}: site {shared.Key} belongs to more than one legal entity ({string.Join(", ", shared.Select(s => s.Entity))})");
-        return new NetworkSettings(entities);
+        var settings = new NetworkSettings(entities, routes);
+        Bind(Root, settings.Directory);
+        return settings;
     }
+
+    /// <summary>FHIR routing: which organizations, locations and encounter classes mean which site and department.</summary>
+    public NetworkDirectory Directory()
+    {
+        var items = new Dictionary<(SiteId, ItemId), Unit>();
+        foreach (var profile in LegalEntities.Values)
+            foreach (var site in profile.Sites)
+                foreach (var product in profile.Products)
+                    items[(site.Id, product.Item)] = product.Conversion.From;
+        return new NetworkDirectory(Routes, items);
+    }
+
+    /// <summary>A site is recognised by <c>organizations</c> (default <c>Organization/&lt;site id&gt;</c>), a department by <c>locations</c> and <c>encounter-classes</c>.</summary>
+    private static IEnumerable<SiteRoute> BindRoutes(Config c, LegalEntityId legalEntity) =>
+        Keys(c, "sites").Select(siteId =>
+        {
+            var site = c.GetConfig($"sites.{Quote(siteId)}");
+            var organizations = site.HasPath("organizations") ? site.GetStringList("organizations").ToList() : [$"Organization/{siteId}"];
+            var departments = Keys(site, "departments").Select(deptId =>
+            {
+                var dept = site.GetConfig($"departments.{Quote(deptId)}");
+                return new DepartmentRoute(new DepartmentId(deptId),
+                    dept.HasPath("locations") ? dept.GetStringList("locations").ToList() : [],
+                    dept.HasPath("encounter-classes") ? dept.GetStringList("encounter-classes").ToList() : []);
+            }).ToList();
+            return new SiteRoute(new SiteId(siteId), legalEntity, organizations, departments);
+        });
 
     /// <summary>The legal entity a site belongs to, if the network knows the site.</summary>
     public LegalEntityId? LegalEntityOf(SiteId site) =>

@@ -31,6 +31,22 @@ public sealed class ConfigurationTests : IDisposable
         Assert.Equal(new LegalEntityId("lakeside-care"), network.LegalEntityOf(new SiteId("lakeside-hospital")));
     }
 
+    [Fact]
+    public void The_sample_network_routes_fhir_organizations_locations_and_classes_to_sites_and_departments()
+    {
+        var (_, _, network) = ActorSyncNode.LoadConfiguration(TestNodes.Sqlite(_folder.Path));
+        var directory = network.Directory();
+
+        var er = directory.Resolve("Organization?identifier=http://hl7.org/fhir/sid/us-npi|1013100001", null, "EMER", out _);
+        Assert.Equal((new SiteId("nw-general"), new LegalEntityId("northwind-health"), new DepartmentId("emergency")), (er!.Site, er.LegalEntity, er.Department));
+        var surgery = directory.Resolve(null, "Location/nw-general-or", "IMP", out _);
+        Assert.Equal(new DepartmentId("surgery"), surgery!.Department);
+        Assert.Equal(new SiteId("lakeside-hospital"), directory.Resolve("Organization/lakeside-hospital", null, null, out _)!.Site);
+        Assert.Equal(new Unit("box"), directory.SourceUnit(new SiteId("nw-clinic"), new ItemId("706437002")));
+        Assert.Null(directory.Resolve("Organization/somewhere-else", null, null, out var reason));
+        Assert.Contains("not a site of the network", reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("accounts.receivable = \"\"", "actorsync.network.legal-entities.acme.accounts.receivable is missing")]
     [InlineData("currency = XYZ", "actorsync.network.legal-entities.acme.currency")]
