@@ -2,114 +2,114 @@ using System.Text;
 using ActorSync.Domain.Common;
 using ActorSync.Domain.Encounters;
 using ActorSync.Domain.Invoices;
+using ActorSync.Domain.Items;
 using ActorSync.Fhir.Mapping;
 using ActorSync.Fhir.Parsing;
-using Hl7.Fhir.Model;
 using Xunit;
-using FhirEncounter = Hl7.Fhir.Model.Encounter;
 
 namespace ActorSync.Fhir.Tests;
 
 /// <summary>
-/// The mapping rules and the domain rules together, without actors: every Synthea bundle's
-/// encounters, claims and EOBs are mapped and folded through the deciders in bundle order.
-/// Nothing may be rejected, and invoices end with a balance that is never negative.
+/// The mapping rules and the domain rules together, without actors: every Synthea bundle goes
+/// through <see cref="BundleMapper"/> and its commands are folded through the deciders in order.
+/// Nothing may be rejected, balances never go negative, and sending everything again changes nothing.
 /// </summary>
 public sealed class SyntheaToDomainTests
 {
-    private static readonly FhirResourceParser Parser = new();
     private static readonly SourceContext Context = new(new SourceId("synthea"), new DateTimeOffset(2026, 3, 14, 12, 0, 0, TimeSpan.Zero));
+    private static readonly SiteResolution Site = new(new SiteId("synthea-site"), new LegalEntityId("synthea-le"), null);
 
-    private sealed class AnySite : ISiteDirectory
+    private sealed class AnySite : ISiteDirectory, IItemCatalog
     {
         public SiteResolution? Resolve(string? organizationReference, string? locationReference, string? encounterClass, out string? reason)
         {
             reason = null;
-            return new SiteResolution(new SiteId("synthea-site"), new LegalEntityId("synthea-le"), null);
+            return Site;
+        }
+
+        public Unit? SourceUnit(SiteId site, ItemId item) => new Unit("each");
+    }
+
+    private sealed class Domain
+    {
+        public Dictionary<EncounterKey, EncounterState> Encounters { get; } = [];
+        public Dictionary<InvoiceKey, InvoiceState> Invoices { get; } = [];
+        public Dictionary<ItemKey, ItemState> Items { get; } = [];
+
+        public Outcome Apply(ICommand command) => command switch
+        {
+            IEncounterCommand c => Fold(Encounters, c.Key, c, EncounterDecider.Instance),
+            IInvoiceCommand c => Fold(Invoices, c.Key, c, InvoiceDecider.Instance),
+            IItemCommand c => Fold(Items, c.Key, c, ItemDecider.Instance),
+            _ => throw new InvalidOperationException(command.GetType().Name),
+        };
+
+        private static Outcome Fold<TKey, TState, TCommand, TEvent>(Dictionary<TKey, TState> states, TKey key, TCommand command, IDecider<TState, TCommand, TEvent> decider)
+            where TKey : notnull
+            where TCommand : ICommand
+            where TEvent : IEvent
+        {
+            var state = states.TryGetValue(key, out var current) ? current : decider.Initial;
+            var decision = decider.Decide(state, command);
+            states[key] = decision.Events.Aggregate(state, decider.Apply);
+            return decision.Outcome;
         }
     }
 
     [FixtureFact]
-    public void Every_synthea_encounter_claim_and_eob_is_accepted_by_the_domain_and_balances_stay_correct()
+    public void Every_synthea_bundle_maps_without_rejections_and_the_domain_accepts_it_once()
     {
-        var encounterMapper = new EncounterMapper(new AnySite(), new Pseudonymizer(Encoding.UTF8.GetBytes("fixture key, 16 bytes or more")));
-        var claimMapper = new ClaimMapper(new AnySite());
-        var eobMapper = new ExplanationOfBenefitMapper();
-        var encounters = new Dictionary<EncounterKey, EncounterState>();
-        var invoices = new Dictionary<InvoiceKey, InvoiceState>();
-        var outcomes = new Dictionary<string, int>();
-        var rejections = new List<string>();
-        var paidEobs = 0;
+        var directory = new AnySite();
+        var memory = new ReferenceMemory();
+        var mapper = new BundleMapper(directory, directory, new Pseudonymizer(Encoding.UTF8.GetBytes("fixture key, 16 bytes or more")), new FhirResourceParser(), memory);
+        var domain = new Domain();
+        foreach (var item in Bundles().SelectMany(b => mapper.Map(b.Entries, Context, Site)).SelectMany(r => r.Commands).OfType<ConsumeItem>().Select(c => c.Key).Distinct())
+            domain.Apply(new MapItem(item, Site.LegalEntity, "P-" + item.Item, UnitConversion.Identity(new Unit("each")), 0m, 0m,
+                new SourceStamp(new SourceId("configuration"), "ItemMapping", item.ToString(), 0, "f", Context.ReceivedAt)));
 
-        foreach (var file in Directory.EnumerateFiles(SharedFixtures.Synthea, "*.json", SearchOption.AllDirectories))
+        var first = Run(mapper, domain);
+
+        Assert.Equal(0, first.Kinds.GetValueOrDefault(EntryKind.Rejected));
+        Assert.Equal(0, first.Kinds.GetValueOrDefault(EntryKind.Parked));
+        Assert.Equal(7672, first.Ignored.GetValueOrDefault("Observation"));
+        Assert.Equal(523, first.Outcomes["RecordEncounter:Accepted"]);
+        Assert.Equal(802, first.Outcomes["DraftInvoice:Accepted"]);
+        Assert.Equal(1891, first.Outcomes["CaptureCharge:Accepted"]);
+        Assert.Equal(523 + 279, first.Outcomes["IssueInvoice:Accepted"]);
+        Assert.Equal(527, first.Outcomes["ConsumeItem:Accepted"]);
+        Assert.True(first.Outcomes.GetValueOrDefault("RecordPayment:Accepted") > 0);
+        Assert.DoesNotContain(first.Outcomes.Keys, k => k.EndsWith(":Rejected", StringComparison.Ordinal));
+        Assert.All(domain.Invoices.Values, i => Assert.False(i.Balance.IsNegative));
+        Assert.All(domain.Encounters.Values, e => Assert.True(e.BillingTriggered));
+
+        // The same files again: every command is an exact duplicate, nothing changes.
+        var second = Run(mapper, domain);
+        Assert.All(second.Outcomes, o => Assert.EndsWith(":Duplicate", o.Key, StringComparison.Ordinal));
+    }
+
+    private sealed record RunSummary(Dictionary<EntryKind, int> Kinds, Dictionary<string, int> Ignored, Dictionary<string, int> Outcomes);
+
+    private static RunSummary Run(BundleMapper mapper, Domain domain)
+    {
+        var summary = new RunSummary([], [], []);
+        foreach (var bundle in Bundles())
         {
-            Assert.True(BundleReader.TryRead(File.ReadAllBytes(file), out var bundle, out _));
-            var idByFullUrl = new Dictionary<string, string>(StringComparer.Ordinal);
-            var invoiceByFullUrl = new Dictionary<string, InvoiceKey>(StringComparer.Ordinal);
-            foreach (var entry in bundle!.Entries)
+            foreach (var result in mapper.Map(bundle.Entries, Context, Site))
             {
-                Assert.True(ResourceHeader.TryRead(entry.Resource, out var header, out _));
-                if (entry.FullUrl is not null && header.Id is not null)
-                    idByFullUrl[entry.FullUrl] = header.Id;
-                if (header.ResourceType is not ("Encounter" or "Claim" or "ExplanationOfBenefit"))
-                    continue;
-                var resource = Parser.Parse(entry.Resource).Resource!;
-                var stamp = SourceStamps.For(Context, header, entry.Resource);
-                if (resource is ExplanationOfBenefit { Payment.Amount.Value: > 0m })
-                    paidEobs++;
-                var result = resource switch
+                summary.Kinds[result.Kind] = summary.Kinds.GetValueOrDefault(result.Kind) + 1;
+                if (result.Kind == EntryKind.Ignored)
+                    summary.Ignored[result.ResourceType!] = summary.Ignored.GetValueOrDefault(result.ResourceType!) + 1;
+                foreach (var command in result.Commands)
                 {
-                    FhirEncounter e => encounterMapper.Map(e, stamp),
-                    Claim c => claimMapper.Map(c, stamp, r => idByFullUrl.GetValueOrDefault(r)),
-                    ExplanationOfBenefit b => eobMapper.Map(b, stamp, r => invoiceByFullUrl.TryGetValue(r, out var k) ? k : null),
-                    _ => throw new InvalidOperationException(),
-                };
-                var commands = Assert.IsType<MappingResult.Mapped>(result).Commands;
-                foreach (var command in commands)
-                {
-                    var decision = Apply(command, encounters, invoices);
-                    var name = $"{command.GetType().Name}:{decision}";
-                    outcomes[name] = outcomes.GetValueOrDefault(name) + 1;
-                    if (decision == Outcome.Rejected)
-                        rejections.Add($"{Path.GetFileName(file)} {command.GetType().Name} {command.Stamp.Key}");
+                    var name = $"{command.GetType().Name}:{domain.Apply(command)}";
+                    summary.Outcomes[name] = summary.Outcomes.GetValueOrDefault(name) + 1;
                 }
-                if (commands.FirstOrDefault() is DraftInvoice draft && entry.FullUrl is not null)
-                    invoiceByFullUrl[entry.FullUrl] = draft.Key;
             }
         }
-
-        Assert.Empty(rejections);
-        Assert.Equal(523, outcomes["RecordEncounter:Accepted"]);
-        Assert.Equal(802, outcomes["DraftInvoice:Accepted"]);
-        Assert.Equal(1891, outcomes["CaptureCharge:Accepted"]);
-        Assert.Equal(523 + 279, outcomes["IssueInvoice:Accepted"]);
-        Assert.Equal(802, invoices.Values.Count(i => i.Status == InvoiceStatus.Issued));
-        Assert.True(paidEobs > 0);
-        Assert.Equal(paidEobs, outcomes["RecordPayment:Accepted"]);
-        Assert.All(invoices.Values, i => Assert.False(i.Balance.IsNegative));
-        Assert.All(encounters.Values, e => Assert.True(e.BillingTriggered));
+        return summary;
     }
 
-    private static Outcome Apply(ICommand command, Dictionary<EncounterKey, EncounterState> encounters, Dictionary<InvoiceKey, InvoiceState> invoices)
-    {
-        switch (command)
-        {
-            case IEncounterCommand c:
-            {
-                var state = encounters.GetValueOrDefault(c.Key) ?? EncounterDecider.Instance.Initial;
-                var decision = EncounterDecider.Instance.Decide(state, c);
-                encounters[c.Key] = decision.Events.Aggregate(state, EncounterDecider.Instance.Apply);
-                return decision.Outcome;
-            }
-            case IInvoiceCommand c:
-            {
-                var state = invoices.GetValueOrDefault(c.Key) ?? InvoiceDecider.Instance.Initial;
-                var decision = InvoiceDecider.Instance.Decide(state, c);
-                invoices[c.Key] = decision.Events.Aggregate(state, InvoiceDecider.Instance.Apply);
-                return decision.Outcome;
-            }
-            default:
-                throw new InvalidOperationException($"unexpected {command.GetType().Name}");
-        }
-    }
+    private static IEnumerable<BundleContent> Bundles() =>
+        Directory.EnumerateFiles(SharedFixtures.Synthea, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(file => BundleReader.TryRead(File.ReadAllBytes(file), out var bundle, out var problem) ? bundle! : throw new InvalidOperationException(problem));
 }
