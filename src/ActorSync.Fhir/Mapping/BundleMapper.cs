@@ -14,7 +14,7 @@ public enum EntryKind
     Rejected,
     /// <summary>Valid, but not mappable yet: goes to the exception queue with the reason.</summary>
     Parked,
-    /// <summary>Mapped to commands (possibly none: master data kept for reference resolution).</summary>
+    /// <summary>Mapped to commands (none for a delivery still in progress).</summary>
     Mapped,
 }
 
@@ -77,10 +77,12 @@ public sealed class BundleMapper(ISiteDirectory sites, IItemCatalog items, Pseud
             Claim c => _claims.Map(c, stamp, IdOf),
             ExplanationOfBenefit b => _eobs.Map(b, stamp, r => IdOf(r) is { } claimId ? memory.InvoiceOfClaim(claimId) : null),
             SupplyDelivery d => _deliveries.Map(d, stamp, sourceSite),
-            // Master data (organizations, locations, practitioners, patients) is read for reference
-            // resolution only; it becomes no entity command.
-            _ => new MappingResult.Mapped([]),
+            _ => null,
         };
+        // Master data (organizations, locations, practitioners, patients) is parsed and valid, but
+        // no registry keeps it yet: counted as ignored, not as accepted.
+        if (result is null)
+            return new EntryResult(entry.Index, header.ResourceType, header.Id, EntryKind.Ignored, [], "master data is not kept yet", []);
         return result switch
         {
             MappingResult.Mapped m => Remember(entry, header, m),
