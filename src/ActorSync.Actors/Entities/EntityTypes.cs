@@ -12,8 +12,9 @@ public static class EntityTypes
     public const string Invoice = "invoice";
     public const string Item = "item";
     public const string LegalEntity = "legal-entity";
+    public const string InputException = "input-exception";
 
-    public static IReadOnlyList<string> All { get; } = [Encounter, Invoice, Item, LegalEntity];
+    public static IReadOnlyList<string> All { get; } = [Encounter, Invoice, Item, LegalEntity, InputException];
 
     /// <summary>
     /// Shards per entity type: about ten per node for the largest cluster we plan for (10 nodes),
@@ -28,9 +29,11 @@ public static class EventTags
     public const string BillingTrigger = "billing-trigger";
     public const string Financial = "financial";
     public const string Inventory = "inventory";
+    public const string Exceptions = "exceptions";
 
     public static ImmutableHashSet<string> None { get; } = [];
     public static ImmutableHashSet<string> FinancialOnly { get; } = [Financial];
     public static ImmutableHashSet<string> InventoryOnly { get; } = [Inventory];
+    public static ImmutableHashSet<string> ExceptionsOnly { get; } = [Exceptions];
     public static ImmutableHashSet<string> BillingTriggerAndFinancial { get; } = [BillingTrigger, Financial];
 }

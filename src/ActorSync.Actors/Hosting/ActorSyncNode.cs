@@ -1,12 +1,14 @@
 using ActorSync.Actors.Configuration;
 using ActorSync.Actors.Encounters;
 using ActorSync.Actors.Entities;
+using ActorSync.Actors.InputExceptions;
 using ActorSync.Actors.Invoices;
 using ActorSync.Actors.Items;
 using ActorSync.Actors.LegalEntities;
 using ActorSync.Actors.Serialization;
 using ActorSync.Domain.Common;
 using ActorSync.Domain.Encounters;
+using ActorSync.Domain.InputExceptions;
 using ActorSync.Domain.Invoices;
 using ActorSync.Domain.Items;
 using ActorSync.Domain.LegalEntities;
@@ -40,6 +42,7 @@ public sealed class ActorSyncNode : IAsyncDisposable
         Invoices = registry.Get<InvoiceRegion>();
         Items = registry.Get<ItemRegion>();
         LegalEntities = registry.Get<LegalEntityRegion>();
+        InputExceptions = registry.Get<InputExceptionRegion>();
     }
 
     public ActorSystem System { get; }
@@ -51,6 +54,7 @@ public sealed class ActorSyncNode : IAsyncDisposable
     public IActorRef Invoices { get; }
     public IActorRef Items { get; }
     public IActorRef LegalEntities { get; }
+    public IActorRef InputExceptions { get; }
 
     /// <summary>Loads and validates the configuration without starting anything.</summary>
     public static (Config Config, StorageSettings Storage, NetworkSettings Network) LoadConfiguration(NodeOptions options)
@@ -111,6 +115,7 @@ public sealed class ActorSyncNode : IAsyncDisposable
         IInvoiceCommand => Invoices,
         IItemCommand => Items,
         ILegalEntityCommand => LegalEntities,
+        IInputExceptionCommand => InputExceptions,
         _ => throw new ArgumentException($"{command.GetType().Name} is not an entity command", nameof(command)),
     };
 
@@ -120,6 +125,7 @@ public sealed class ActorSyncNode : IAsyncDisposable
         EntityTypes.Invoice => Invoices,
         EntityTypes.Item => Items,
         EntityTypes.LegalEntity => LegalEntities,
+        EntityTypes.InputException => InputExceptions,
         _ => throw new ArgumentException($"'{entityType}' is not an entity type ({string.Join(", ", EntityTypes.All)})", nameof(entityType)),
     };
 

@@ -1,5 +1,6 @@
 using ActorSync.Actors.Encounters;
 using ActorSync.Actors.Entities;
+using ActorSync.Actors.InputExceptions;
 using ActorSync.Actors.Invoices;
 using ActorSync.Actors.Items;
 using ActorSync.Actors.LegalEntities;
@@ -25,7 +26,9 @@ public static class EntityRegions
             .WithEntityRegion<ItemRegion, Domain.Items.ItemState, Domain.Items.IItemCommand, Domain.Items.IItemEvent>(
                 ItemEntity.Definition, ItemEntity.RoutingKey, settings, options)
             .WithEntityRegion<LegalEntityRegion, Domain.LegalEntities.LegalEntityState, Domain.LegalEntities.ILegalEntityCommand, Domain.LegalEntities.ILegalEntityEvent>(
-                LegalEntityEntity.Definition, LegalEntityEntity.RoutingKey, settings, options);
+                LegalEntityEntity.Definition, LegalEntityEntity.RoutingKey, settings, options)
+            .WithEntityRegion<InputExceptionRegion, Domain.InputExceptions.InputExceptionState, Domain.InputExceptions.IInputExceptionCommand, Domain.InputExceptions.IInputExceptionEvent>(
+                InputExceptionEntity.Definition, InputExceptionEntity.RoutingKey, settings, options);
     }
 
     private static AkkaConfigurationBuilder WithEntityRegion<TRegion, TState, TCommand, TEvent>(

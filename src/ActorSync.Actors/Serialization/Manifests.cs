@@ -1,6 +1,7 @@
 using ActorSync.Actors.Entities;
 using ActorSync.Domain.Common;
 using ActorSync.Domain.Encounters;
+using ActorSync.Domain.InputExceptions;
 using ActorSync.Domain.Invoices;
 using ActorSync.Domain.Items;
 using ActorSync.Domain.LegalEntities;
@@ -49,6 +50,10 @@ public static class Manifests
         (typeof(LegalEntityConfigured), "legal-entity-configured.v1"),
         (typeof(LegalEntityState), "legal-entity-state.v1"),
 
+        // Input exception queue
+        (typeof(InputParked), "input-parked.v1"),
+        (typeof(InputExceptionState), "input-exception-state.v1"),
+
         // Commands, sent to entities that may live on another node
         (typeof(RecordEncounter), "record-encounter.v1"),
         (typeof(CaptureCharge), "capture-charge.v1"),
@@ -63,6 +68,7 @@ public static class Manifests
         (typeof(ConsumeItem), "consume-item.v1"),
         (typeof(ReceiveItem), "receive-item.v1"),
         (typeof(ConfigureLegalEntity), "configure-legal-entity.v1"),
+        (typeof(ParkInput), "park-input.v1"),
 
         // Entity protocol
         (typeof(CommandReply), "command-reply.v1"),
@@ -79,6 +85,6 @@ public static class Manifests
     public static IReadOnlyList<Type> Bindings { get; } =
     [
         typeof(IEvent), typeof(ICommand), typeof(IActorSyncMessage),
-        typeof(EncounterState), typeof(InvoiceState), typeof(ItemState), typeof(LegalEntityState),
+        typeof(EncounterState), typeof(InvoiceState), typeof(ItemState), typeof(LegalEntityState), typeof(InputExceptionState),
     ];
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ActorSync.Actors.Entities;
 using ActorSync.Domain.Common;
 using ActorSync.Domain.Encounters;
+using ActorSync.Domain.InputExceptions;
 using ActorSync.Domain.Invoices;
 using ActorSync.Domain.Items;
 using ActorSync.Domain.LegalEntities;
@@ -81,6 +82,9 @@ internal static class SerializationSamples
             new GetEntityState(EntityTypes.Encounter, "nw-general/enc-1"),
             new EntityStateReply("nw-general/enc-1", "encounter-state.v1", "{\"status\":\"finished\"}", 7),
             StopEntity.Instance,
+            new InputParked(new InputExceptionKey(new SourceId("ehr-north"), "Encounter", "enc-9"), InputProblem.Unmappable, "Organization/x is not a site", "{\"resourceType\":\"Encounter\"}", stamp),
+            InputExceptionState.Empty with { Key = new InputExceptionKey(new SourceId("ehr-north"), "Encounter", "enc-9"), Reason = "not a site", Payload = "{}", TimesParked = 1, Versions = versions },
+            new ParkInput(new InputExceptionKey(new SourceId("ehr-north"), "Encounter", "enc-9"), InputProblem.Invalid, "invalid date", "{}", stamp),
         ];
     }
 }

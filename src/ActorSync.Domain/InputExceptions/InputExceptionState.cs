@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using ActorSync.Domain.Common;
+
+namespace ActorSync.Domain.InputExceptions;
+
+public enum InputProblem
+{
+    /// <summary>Not valid FHIR R4: the sender must fix it.</summary>
+    Invalid,
+    /// <summary>Valid, but not mappable or refused by a business rule: fix the mapping or the data, then retry.</summary>
+    Unmappable,
+}
+
+public sealed record InputExceptionState(
+    InputExceptionKey? Key,
+    InputProblem Problem,
+    string? Reason,
+    string? Payload,
+    int TimesParked,
+    ImmutableDictionary<string, AppliedVersion> Versions)
+{
+    public static InputExceptionState Empty { get; } = new(null, InputProblem.Invalid, null, null, 0, ImmutableDictionary<string, AppliedVersion>.Empty.WithComparers(StringComparer.Ordinal));
+}

@@ -1,0 +1,63 @@
+using System.Text;
+
+namespace ActorSync.Fhir.Parsing;
+
+/// <summary>One unit of ingest from a file: a bundle's entries, or a chunk of NDJSON lines, or a single resource.</summary>
+public sealed record FileBatch(string File, IReadOnlyList<BundleEntry> Entries, string? Problem);
+
+/// <summary>
+/// Reads FHIR files for bulk import: <c>*.json</c> (a Bundle, or one resource) and <c>*.ndjson</c>
+/// (FHIR Bulk Data: one resource per line), from files or folders (recursively), in name order.
+/// A file that cannot be read is a batch with a problem, not an exception.
+/// </summary>
+public static class FhirFiles
+{
+    public static IReadOnlyList<string> Find(IEnumerable<string> paths) =>
+        [.. paths.SelectMany(p => Directory.Exists(p)
+                ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).Where(IsFhirFile).Order(StringComparer.Ordinal)
+                : (IEnumerable<string>)[p])];
+
+    private static bool IsFhirFile(string path) =>
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);
+
+    public static IEnumerable<FileBatch> Read(string file, int linesPerBatch = 1000, int maxLineBytes = 16 * 1024 * 1024)
+    {
+        if (!File.Exists(file))
+        {
+            yield return new FileBatch(file, [], "the file does not exist");
+            yield break;
+        }
+        if (file.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (var batch in ReadNdjson(file, linesPerBatch, maxLineBytes))
+                yield return batch;
+            yield break;
+        }
+        var bytes = File.ReadAllBytes(file);
+        if (BundleReader.TryRead(bytes, out var bundle, out _))
+            yield return new FileBatch(file, bundle!.Entries, null);
+        else
+            yield return new FileBatch(file, [new BundleEntry(0, null, bytes, null, null)], null);
+    }
+
+    private static IEnumerable<FileBatch> ReadNdjson(string file, int linesPerBatch, int maxLineBytes)
+    {
+        var entries = new List<BundleEntry>(linesPerBatch);
+        var index = 0;
+        foreach (var line in File.ReadLines(file))
+        {
+            if (line.Length == 0)
+                continue;
+            var bytes = Encoding.UTF8.GetBytes(line);
+            // An over-long line is kept as an entry without a resource: rejected with a reason, the rest goes on.
+            entries.Add(bytes.Length > maxLineBytes ? new BundleEntry(index++, null, null, null, null) : new BundleEntry(index++, null, bytes, null, null));
+            if (entries.Count == linesPerBatch)
+            {
+                yield return new FileBatch(file, entries, null);
+                entries = new List<BundleEntry>(linesPerBatch);
+            }
+        }
+        if (entries.Count > 0)
+            yield return new FileBatch(file, entries, null);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text;
+using ActorSync.Actors.Entities;
+using ActorSync.Actors.Hosting;
+using ActorSync.Actors.Ingest;
+using ActorSync.Actors.Tests.Support;
+using ActorSync.Domain.Common;
+using ActorSync.Domain.Encounters;
+using ActorSync.Domain.InputExceptions;
+using ActorSync.Domain.Invoices;
+using ActorSync.Fhir.Mapping;
+using ActorSync.Fhir.Parsing;
+using Microsoft.Data.Sqlite;
+using Xunit;
+
+namespace ActorSync.Actors.Tests.Ingest;
+
+/// <summary>FHIR into the sharded entities of a real node: counted per resource, answered after persist, repeats are duplicates.</summary>
+public sealed class IngestSessionTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    private const string Bundle = """
+        {"resourceType":"Bundle","type":"transaction","entry":[
+          {"fullUrl":"urn:uuid:e-1","resource":{"resourceType":"Encounter","id":"enc-1","status":"finished","class":{"code":"EMER"},
+             "subject":{"reference":"urn:uuid:p-1"},"period":{"start":"2026-03-14T09:00:00Z","end":"2026-03-14T11:00:00Z"},
+             "serviceProvider":{"reference":"Organization?identifier=http://hl7.org/fhir/sid/us-npi|1013100001"}}},
+          {"fullUrl":"urn:uuid:c-1","resource":{"resourceType":"Claim","id":"claim-1","status":"active","type":{"coding":[{"code":"institutional"}]},
+             "use":"claim","patient":{"reference":"urn:uuid:p-1"},"created":"2026-03-14T11:00:00Z","provider":{"reference":"Organization/nw-general"},
+             "priority":{"coding":[{"code":"normal"}]},"insurance":[{"sequence":1,"focal":true,"coverage":{"display":"Medicare"}}],
+             "item":[{"sequence":1,"productOrService":{"text":"Emergency visit"},"encounter":[{"reference":"urn:uuid:e-1"}]},
+                     {"sequence":2,"productOrService":{"text":"Sutures"},"net":{"value":80.5,"currency":"USD"}}],
+             "total":{"value":240,"currency":"USD"}}},
+          {"fullUrl":"urn:uuid:b-1","resource":{"resourceType":"ExplanationOfBenefit","id":"eob-1","status":"active","type":{"coding":[{"code":"institutional"}]},
+             "use":"claim","patient":{"reference":"urn:uuid:p-1"},"created":"2026-03-20T10:00:00Z","insurer":{"display":"Medicare"},
+             "provider":{"reference":"Practitioner/1"},"claim":{"reference":"urn:uuid:c-1"},"outcome":"complete",
+             "insurance":[{"focal":true,"coverage":{"display":"Medicare"}}],"payment":{"amount":{"value":250,"currency":"USD"}}}},
+          {"fullUrl":"urn:uuid:o-1","resource":{"resourceType":"Observation","id":"obs-1","status":"final","code":{"text":"x"}}},
+          {"fullUrl":"urn:uuid:e-2","resource":{"resourceType":"Encounter","id":"enc-2","status":"finished","class":{"code":"AMB"},
+             "serviceProvider":{"reference":"Organization/elsewhere"}}},
+          {"fullUrl":"urn:uuid:e-3","resource":{"resourceType":"Encounter","id":"enc-3","status":"finished","period":{"start":"2026-13-45"}}}]}
+        """;
+
+    [Fact]
+    public async Task A_bundle_is_counted_per_resource_and_repeating_it_changes_nothing()
+    {
+        await using var node = await ActorSyncNode.StartAsync(TestNodes.Sqlite(_folder.Path));
+        var session = NewSession(node);
+        Assert.True(BundleReader.TryRead(Encoding.UTF8.GetBytes(Bundle), out var bundle, out _));
+
+        var first = await session.IngestAsync(bundle!.Entries);
+        var second = await session.IngestAsync(bundle.Entries);
+
+        Assert.Equal(new IngestCounts(Accepted: 3, Duplicates: 0, OutOfOrder: 0, Rejected: 1, Parked: 1, Ignored: 1), first);
+        Assert.Equal(new IngestCounts(Accepted: 0, Duplicates: 3, OutOfOrder: 0, Rejected: 1, Parked: 1, Ignored: 1), second);
+        Assert.Equal(6, first.Resources);
+
+        var encounter = (await node.GetStateAsync(EntityTypes.Encounter, "nw-general/enc-1")).StateAs<EncounterState>();
+        Assert.Equal((EncounterStatus.Finished, new DepartmentId("emergency")), (encounter.Status, encounter.Department));
+        Assert.Equal(Money.Of(320.5m, Currency.Usd), encounter.ChargesTotal);
+        var invoice = (await node.GetStateAsync(EntityTypes.Invoice, "nw-general/claim-1")).StateAs<InvoiceState>();
+        Assert.Equal((InvoiceStatus.Issued, Money.Of(70.5m, Currency.Usd)), (invoice.Status, invoice.Balance));
+
+        var parked = (await node.GetStateAsync(EntityTypes.InputException, "import|Encounter/enc-2")).StateAs<InputExceptionState>();
+        Assert.Equal(InputProblem.Unmappable, parked.Problem);
+        Assert.Contains("Organization/elsewhere", parked.Reason, StringComparison.Ordinal);
+        Assert.Contains("\"id\":\"enc-2\"", parked.Payload, StringComparison.Ordinal);
+        Assert.Equal(1, parked.TimesParked);
+        var invalid = (await node.GetStateAsync(EntityTypes.InputException, "import|Encounter/enc-3")).StateAs<InputExceptionState>();
+        Assert.Equal(InputProblem.Invalid, invalid.Problem);
+    }
+
+    [Fact]
+    public async Task A_payment_the_invoice_refuses_is_parked_with_the_entity_reason()
+    {
+        await using var node = await ActorSyncNode.StartAsync(TestNodes.Sqlite(_folder.Path));
+        var overpaid = Bundle.Replace("\"value\":250", "\"value\":999", StringComparison.Ordinal);
+        Assert.True(BundleReader.TryRead(Encoding.UTF8.GetBytes(overpaid), out var bundle, out _));
+
+        var counts = await NewSession(node).IngestAsync(bundle!.Entries);
+
+        Assert.Equal(2, counts.Parked);
+        var parked = (await node.GetStateAsync(EntityTypes.InputException, "import|ExplanationOfBenefit/eob-1")).StateAs<InputExceptionState>();
+        Assert.Contains("exceeds the open balance", parked.Reason, StringComparison.Ordinal);
+    }
+
+    private IngestSession NewSession(ActorSyncNode node)
+    {
+        var directory = node.Network.Directory();
+        var mapper = new BundleMapper(directory, directory, PseudonymKeyFile.Load(_folder.Path), new FhirResourceParser(), new ReferenceMemory());
+        return new IngestSession(node, mapper, new SourceContext(new SourceId("import"), new DateTimeOffset(2026, 3, 21, 8, 0, 0, TimeSpan.Zero)), null, 16);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+}
