@@ -42,6 +42,12 @@ internal static class ImportCommand
                 HoconFolder = parse.GetValue(hocon) ?? HoconFiles.DefaultFolder(),
                 Overrides = ConfigurationFactory.ParseString("akka.loglevel = WARNING\nakka.remote.dot-netty.tcp.port = 0"),
             };
+            var missing = parse.GetValue(paths)!.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
+            if (missing.Count > 0)
+            {
+                await Console.Error.WriteLineAsync($"actorsync import: {string.Join(", ", missing)}: no such file or folder");
+                return ExitCodes.BadConfiguration;
+            }
             var files = FhirFiles.Find(parse.GetValue(paths)!);
             if (files.Count == 0 || parse.GetValue(parallelism) < 1 || string.IsNullOrWhiteSpace(parse.GetValue(source)))
             {

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Xunit;
+
+namespace ActorSync.Host.Tests;
+
+/// <summary><c>actorsync import</c> as a script runs it: real process, files on disk, the JSON summary on the last line.</summary>
+public sealed class ImportCommandTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("actorsync-import-").FullName;
+
+    [Fact]
+    public async Task Import_counts_every_resource_and_a_second_import_finds_only_duplicates()
+    {
+        var input = Directory.CreateDirectory(Path.Combine(_work, "in")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(input, "visit.json"), """
+            {"resourceType":"Bundle","type":"collection","entry":[
+              {"fullUrl":"urn:uuid:e-1","resource":{"resourceType":"Encounter","id":"enc-1","status":"finished","class":{"code":"AMB"},
+                 "serviceProvider":{"reference":"Organization/nw-clinic"}}},
+              {"fullUrl":"urn:uuid:c-1","resource":{"resourceType":"Claim","id":"claim-1","status":"active","type":{"coding":[{"code":"professional"}]},
+                 "use":"claim","patient":{"reference":"urn:uuid:p-1"},"created":"2026-03-14T11:00:00Z","provider":{"reference":"Organization/nw-clinic"},
+                 "priority":{"coding":[{"code":"normal"}]},"insurance":[{"sequence":1,"focal":true,"coverage":{"display":"Medicaid"}}],
+                 "item":[{"sequence":1,"productOrService":{"text":"Visit"},"encounter":[{"reference":"urn:uuid:e-1"}]}],
+                 "total":{"value":95,"currency":"USD"}}}]}
+            """);
+        await File.WriteAllLinesAsync(Path.Combine(input, "Observation.ndjson"),
+        [
+            """{"resourceType":"Observation","id":"o1","status":"final","code":{"text":"x"}}""",
+            """{"resourceType":"Encounter","id":"broken",""",
+            """{"resourceType":"Encounter","id":"enc-9","status":"finished","class":{"code":"AMB"},"serviceProvider":{"reference":"Organization/elsewhere"}}""",
+        ]);
+
+        var first = await ImportAsync(input);
+        var second = await ImportAsync(input);
+
+        Assert.Equal((5, 2, 0, 1, 1, 1), Counts(first));
+        Assert.Equal(0, first.GetProperty("duplicates").GetInt32());
+        Assert.Equal((5, 0, 2, 1, 1, 1), Counts(second));
+        Assert.True(File.Exists(Path.Combine(_work, "data", "pseudonym.key")));
+    }
+
+    [Fact]
+    public async Task Import_of_nothing_is_a_readable_error_with_exit_code_2()
+    {
+        using var import = ActorSyncProcess.Start(_work, "import", Path.Combine(_work, "empty-folder-that-does-not-exist"));
+        Assert.Equal(2, await import.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("empty-folder-that-does-not-exist: no such file or folder", import.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", import.Stderr, StringComparison.Ordinal);
+    }
+
+    private async Task<JsonElement> ImportAsync(string input)
+    {
+        using var import = ActorSyncProcess.Start(_work, "import", input, "--json");
+        Assert.Equal(0, await import.WaitForExitAsync(TimeSpan.FromSeconds(120)));
+        var last = import.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+        return JsonDocument.Parse(last).RootElement.Clone();
+    }
+
+    private static (int Resources, int Accepted, int Duplicates, int Rejected, int Parked, int Ignored) Counts(JsonElement json) => (
+        json.GetProperty("resources").GetInt32(), json.GetProperty("accepted").GetInt32(), json.GetProperty("duplicates").GetInt32(),
+        json.GetProperty("rejected").GetInt32(), json.GetProperty("parked").GetInt32(), json.GetProperty("ignored").GetInt32());
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+}
