@@ -6,4 +6,15 @@ var root = new RootCommand("ActorSync: FHIR R4 clinical and billing events into 
 root.Subcommands.Add(NodeCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
-return await root.Parse(args).InvokeAsync();
+root.Subcommands.Add(GenerateCommand.Create());
+var parse = root.Parse(args);
+// Arguments the parser refuses (a missing required option, a number that is not one) are the
+// user's to fix: say which, without a stack trace, and exit with the code that means so.
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+        await Console.Error.WriteLineAsync($"actorsync: {error.Message}");
+    await Console.Error.WriteLineAsync("Run with --help for the options.");
+    return ExitCodes.BadConfiguration;
+}
+return await parse.InvokeAsync();
