@@ -1,7 +1,5 @@
 using System.Text;
 using ActorSync.Domain.Common;
-using ActorSync.Domain.Encounters;
-using ActorSync.Domain.Invoices;
 using ActorSync.Domain.Items;
 using ActorSync.Fhir.Mapping;
 using ActorSync.Fhir.Parsing;
@@ -30,39 +28,13 @@ public sealed class SyntheaToDomainTests
         public Unit? SourceUnit(SiteId site, ItemId item) => new Unit("each");
     }
 
-    private sealed class Domain
-    {
-        public Dictionary<EncounterKey, EncounterState> Encounters { get; } = [];
-        public Dictionary<InvoiceKey, InvoiceState> Invoices { get; } = [];
-        public Dictionary<ItemKey, ItemState> Items { get; } = [];
-
-        public Outcome Apply(ICommand command) => command switch
-        {
-            IEncounterCommand c => Fold(Encounters, c.Key, c, EncounterDecider.Instance),
-            IInvoiceCommand c => Fold(Invoices, c.Key, c, InvoiceDecider.Instance),
-            IItemCommand c => Fold(Items, c.Key, c, ItemDecider.Instance),
-            _ => throw new InvalidOperationException(command.GetType().Name),
-        };
-
-        private static Outcome Fold<TKey, TState, TCommand, TEvent>(Dictionary<TKey, TState> states, TKey key, TCommand command, IDecider<TState, TCommand, TEvent> decider)
-            where TKey : notnull
-            where TCommand : ICommand
-            where TEvent : IEvent
-        {
-            var state = states.TryGetValue(key, out var current) ? current : decider.Initial;
-            var decision = decider.Decide(state, command);
-            states[key] = decision.Events.Aggregate(state, decider.Apply);
-            return decision.Outcome;
-        }
-    }
-
     [FixtureFact]
     public void Every_synthea_bundle_maps_without_rejections_and_the_domain_accepts_it_once()
     {
         var directory = new AnySite();
         var memory = new ReferenceMemory();
         var mapper = new BundleMapper(directory, directory, new Pseudonymizer(Encoding.UTF8.GetBytes("fixture key, 16 bytes or more")), new FhirResourceParser(), memory);
-        var domain = new Domain();
+        var domain = new DeciderFold();
         foreach (var item in Bundles().SelectMany(b => mapper.Map(b.Entries, Context, Site)).SelectMany(r => r.Commands).OfType<ConsumeItem>().Select(c => c.Key).Distinct())
             domain.Apply(new MapItem(item, Site.LegalEntity, "P-" + item.Item, UnitConversion.Identity(new Unit("each")), 0m, 0m,
                 new SourceStamp(new SourceId("configuration"), "ItemMapping", item.ToString(), 0, "f", Context.ReceivedAt)));
@@ -89,7 +61,7 @@ public sealed class SyntheaToDomainTests
 
     private sealed record RunSummary(Dictionary<EntryKind, int> Kinds, Dictionary<string, int> Ignored, Dictionary<string, int> Outcomes);
 
-    private static RunSummary Run(BundleMapper mapper, Domain domain)
+    private static RunSummary Run(BundleMapper mapper, DeciderFold domain)
     {
         var summary = new RunSummary([], [], []);
         foreach (var bundle in Bundles())
