@@ -56,6 +56,30 @@ internal static class BenchCommand
             return results.All(r => r.Ratio >= 0.25) ? ExitCodes.Ok : ExitCodes.GoalMissed;
         });
 
-        return new Command("bench", "Benchmarks that print figures (see docs/benchmarks.md)") { journal };
+        var days = new Option<int>("--days") { Description = "Days of generated data for the sample network", DefaultValueFactory = _ => 2 };
+        var perDay = new Option<int>("--encounters-per-day") { Description = "Encounters per site and day", DefaultValueFactory = _ => 150 };
+        var ingestParallelism = new Option<int>("--parallelism") { Description = "Entities written at once", DefaultValueFactory = _ => 64 };
+        var ingestHocon = CommonOptions.HoconFolder();
+        var ingestJson = new Option<bool>("--json") { Description = "Print the results as one JSON object on the last line" };
+        var ingest = new Command("ingest", "Generated FHIR through the ingest path until durable (SQLite) vs parsing the same resources only")
+        {
+            days, perDay, ingestParallelism, ingestHocon, ingestJson,
+        };
+        ingest.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(days) < 1 || parse.GetValue(perDay) < 1 || parse.GetValue(ingestParallelism) < 1)
+            {
+                await Console.Error.WriteLineAsync("actorsync bench ingest: --days, --encounters-per-day and --parallelism must be positive");
+                return ExitCodes.BadConfiguration;
+            }
+            Console.WriteLine($"== ingest: {parse.GetValue(days)} day(s), {parse.GetValue(perDay)} encounters per site and day, parallelism {parse.GetValue(ingestParallelism)}");
+            var result = await IngestBenchmark.RunAsync(parse.GetValue(ingestHocon) ?? HoconFiles.DefaultFolder(), parse.GetValue(days), parse.GetValue(perDay), parse.GetValue(ingestParallelism), ct);
+            Console.WriteLine($"durable {result.DurablePerSecond:N0}/s vs parse-only {result.ParseOnlyPerSecond:N0}/s = {result.Ratio:P0}");
+            if (parse.GetValue(ingestJson))
+                Console.WriteLine(JsonSerializer.Serialize(new { benchmark = "ingest", result }, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+            return ExitCodes.Ok;
+        });
+
+        return new Command("bench", "Benchmarks that print figures (see docs/benchmarks.md)") { journal, ingest };
     }
 }

@@ -97,7 +97,7 @@ internal static class GenerateCommand
     }
 
     /// <summary>The generator's view of the network: sites with their routing, names, currency and products.</summary>
-    private static List<GeneratorSite> Sites(NetworkSettings network) =>
+    internal static List<GeneratorSite> Sites(NetworkSettings network) =>
         [.. network.Routes.Select(route =>
         {
             var entity = network.LegalEntities[route.LegalEntity];
