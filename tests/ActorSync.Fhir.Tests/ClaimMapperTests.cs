@@ -1,4 +1,3 @@
-using System.Text;
 using ActorSync.Domain.Common;
 using ActorSync.Domain.Encounters;
 using ActorSync.Domain.Invoices;
@@ -43,11 +42,8 @@ public sealed class ClaimMapperTests
 
     private static MappingResult Map(string json, Func<string, string?>? encounters = null)
     {
-        var bytes = Encoding.UTF8.GetBytes(json);
-        Assert.True(ResourceHeader.TryRead(bytes, out var header, out _));
-        var parsed = Parser.Parse(bytes);
-        Assert.True(parsed.Succeeded, string.Join("; ", parsed.Issues.Select(i => i.Message)));
-        return Mapper.Map((Claim)parsed.Resource!, SourceStamps.For(Context, header, bytes), encounters ?? (r => r.Replace("urn:uuid:", "", StringComparison.Ordinal)));
+        var (claim, stamp) = TestResources.Read<Claim>(json, Context);
+        return Mapper.Map(claim, stamp, encounters ?? (r => r.Replace("urn:uuid:", "", StringComparison.Ordinal)));
     }
 
     [Fact]

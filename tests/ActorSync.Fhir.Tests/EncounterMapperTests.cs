@@ -37,14 +37,7 @@ public sealed class EncounterMapperTests
          "serviceProvider":{"reference":"Organization/nw-general"}}
         """;
 
-    private static (FhirEncounter Encounter, SourceStamp Stamp) Read(string json)
-    {
-        var bytes = Encoding.UTF8.GetBytes(json);
-        Assert.True(ResourceHeader.TryRead(bytes, out var header, out _));
-        var parsed = Parser.Parse(bytes);
-        Assert.True(parsed.Succeeded, string.Join("; ", parsed.Issues.Select(i => i.Message)));
-        return ((FhirEncounter)parsed.Resource!, SourceStamps.For(Context, header, bytes));
-    }
+    private static (FhirEncounter Encounter, SourceStamp Stamp) Read(string json) => TestResources.Read<FhirEncounter>(json, Context);
 
     [Fact]
     public void A_finished_encounter_becomes_a_record_encounter_at_its_site_with_a_pseudonym()

@@ -1,8 +1,6 @@
-using System.Text;
 using ActorSync.Domain.Common;
 using ActorSync.Domain.Invoices;
 using ActorSync.Fhir.Mapping;
-using ActorSync.Fhir.Parsing;
 using Hl7.Fhir.Model;
 using Xunit;
 using Money = ActorSync.Domain.Common.Money;
@@ -11,7 +9,6 @@ namespace ActorSync.Fhir.Tests;
 
 public sealed class ExplanationOfBenefitMapperTests
 {
-    private static readonly FhirResourceParser Parser = new();
     private static readonly SourceContext Context = new(new SourceId("payer-feed"), new DateTimeOffset(2026, 4, 1, 12, 0, 0, TimeSpan.Zero));
     private static readonly InvoiceKey Invoice = new(new SiteId("nw-general"), new InvoiceId("claim-1"));
 
@@ -29,11 +26,8 @@ public sealed class ExplanationOfBenefitMapperTests
 
     private static MappingResult Map(string json, InvoiceKey? known)
     {
-        var bytes = Encoding.UTF8.GetBytes(json);
-        Assert.True(ResourceHeader.TryRead(bytes, out var header, out _));
-        var parsed = Parser.Parse(bytes);
-        Assert.True(parsed.Succeeded, string.Join("; ", parsed.Issues.Select(i => i.Message)));
-        return new ExplanationOfBenefitMapper().Map((ExplanationOfBenefit)parsed.Resource!, SourceStamps.For(Context, header, bytes), _ => known);
+        var (eob, stamp) = TestResources.Read<ExplanationOfBenefit>(json, Context);
+        return new ExplanationOfBenefitMapper().Map(eob, stamp, _ => known);
     }
 
     [Fact]

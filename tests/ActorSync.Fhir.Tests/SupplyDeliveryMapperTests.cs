@@ -1,4 +1,3 @@
-using System.Text;
 using ActorSync.Domain.Common;
 using ActorSync.Domain.Items;
 using ActorSync.Fhir.Mapping;
@@ -39,11 +38,8 @@ public sealed class SupplyDeliveryMapperTests
 
     private static MappingResult Map(string json, SiteResolution? sourceSite = null)
     {
-        var bytes = Encoding.UTF8.GetBytes(json);
-        Assert.True(ResourceHeader.TryRead(bytes, out var header, out _));
-        var parsed = Parser.Parse(bytes);
-        Assert.True(parsed.Succeeded, string.Join("; ", parsed.Issues.Select(i => i.Message)));
-        return Mapper.Map((SupplyDelivery)parsed.Resource!, SourceStamps.For(Context, header, bytes), sourceSite);
+        var (delivery, stamp) = TestResources.Read<SupplyDelivery>(json, Context);
+        return Mapper.Map(delivery, stamp, sourceSite);
     }
 
     [Fact]
