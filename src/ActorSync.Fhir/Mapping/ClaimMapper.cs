@@ -44,7 +44,7 @@ public sealed class ClaimMapper(ISiteDirectory sites)
         if (lines is null)
             return new MappingResult.Parked($"{what}: {problem}");
 
-        var serviceDate = Date(claim.BillablePeriod?.StartElement) ?? Date(claim.CreatedElement) ?? DateOnly.FromDateTime(stamp.ReceivedAt.UtcDateTime);
+        var serviceDate = FhirValues.Day(claim.BillablePeriod?.StartElement) ?? FhirValues.Day(claim.CreatedElement) ?? DateOnly.FromDateTime(stamp.ReceivedAt.UtcDateTime);
         var invoice = new InvoiceKey(site.Site, new InvoiceId(claim.Id));
         var commands = new List<ICommand>
         {
@@ -52,13 +52,13 @@ public sealed class ClaimMapper(ISiteDirectory sites)
         };
         if (encounter is { } key)
         {
-            var at = claim.BillablePeriod?.StartElement is { } start && start.TryToDateTimeOffset(out var s) ? s : stamp.ReceivedAt;
+            var at = FhirValues.Instant(claim.BillablePeriod?.StartElement) ?? stamp.ReceivedAt;
             commands.AddRange(lines.Select(l => new CaptureCharge(key,
                 new ChargeLine($"{claim.Id}#{l.LineId}", l.Code, l.Description, l.Quantity, l.Amount, l.Department, at),
                 stamp with { Part = l.LineId })));
         }
         if (claim.Type?.Coding.FirstOrDefault()?.Code == "pharmacy")
-            commands.Add(new IssueInvoice(invoice, Payer(claim), Date(claim.CreatedElement) ?? serviceDate, stamp with { Part = "issue" }));
+            commands.Add(new IssueInvoice(invoice, Payer(claim), FhirValues.Day(claim.CreatedElement) ?? serviceDate, stamp with { Part = "issue" }));
         return new MappingResult.Mapped(commands);
     }
 
@@ -92,9 +92,6 @@ public sealed class ClaimMapper(ISiteDirectory sites)
     {
         var coverage = claim.Insurance.FirstOrDefault(i => i.Focal == true) ?? claim.Insurance.FirstOrDefault();
         var name = coverage?.Coverage?.Display;
-        return string.IsNullOrWhiteSpace(name) || name == "NO_INSURANCE" ? "self-pay" : name;
+        return FhirValues.Payer(name);
     }
-
-    private static DateOnly? Date(FhirDateTime? value) =>
-        value is not null && value.TryToDateTimeOffset(out var at) ? DateOnly.FromDateTime(at.UtcDateTime) : null;
 }

@@ -26,7 +26,7 @@ public sealed class EncounterMapper(ISiteDirectory sites, Pseudonymizer pseudony
             site.LegalEntity,
             Status(encounter.Status),
             classCode ?? "",
-            new Domain.Encounters.Period(Instant(encounter.Period?.StartElement), Instant(encounter.Period?.EndElement)),
+            new Domain.Encounters.Period(FhirValues.Instant(encounter.Period?.StartElement), FhirValues.Instant(encounter.Period?.EndElement)),
             site.Department,
             encounter.Location.FirstOrDefault()?.Location?.Display,
             encounter.Subject?.Reference is { Length: > 0 } subject ? pseudonyms.Pseudonym(subject) : null,
@@ -45,7 +45,4 @@ public sealed class EncounterMapper(ISiteDirectory sites, Pseudonymizer pseudony
         FhirEncounter.EncounterStatus.EnteredInError => EncounterStatus.EnteredInError,
         _ => EncounterStatus.Unknown,
     };
-
-    private static DateTimeOffset? Instant(FhirDateTime? value) =>
-        value is not null && value.TryToDateTimeOffset(out var at) ? at : null;
 }

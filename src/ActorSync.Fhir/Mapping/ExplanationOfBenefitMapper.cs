@@ -26,7 +26,7 @@ public sealed class ExplanationOfBenefitMapper
         if (invoiceOf(claimReference) is not { } invoice)
             return new MappingResult.Parked($"{what}: claim {claimReference} is not known yet");
 
-        var issued = Date(eob.CreatedElement) ?? DateOnly.FromDateTime(stamp.ReceivedAt.UtcDateTime);
+        var issued = FhirValues.Day(eob.CreatedElement) ?? DateOnly.FromDateTime(stamp.ReceivedAt.UtcDateTime);
         var commands = new List<ICommand> { new IssueInvoice(invoice, Payer(eob), issued, stamp with { Part = "issue" }) };
 
         if (eob.Payment?.Amount is { Value: > 0m } paid)
@@ -61,11 +61,8 @@ public sealed class ExplanationOfBenefitMapper
     {
         var name = eob.Insurer?.Display
             ?? (eob.Insurance.FirstOrDefault(i => i.Focal == true) ?? eob.Insurance.FirstOrDefault())?.Coverage?.Display;
-        return string.IsNullOrWhiteSpace(name) || name == "NO_INSURANCE" ? "self-pay" : name;
+        return FhirValues.Payer(name);
     }
-
-    private static DateOnly? Date(FhirDateTime? value) =>
-        value is not null && value.TryToDateTimeOffset(out var at) ? DateOnly.FromDateTime(at.UtcDateTime) : null;
 
     private static DateOnly? Date(Date? value) =>
         DateOnly.TryParse(value?.Value, System.Globalization.CultureInfo.InvariantCulture, out var day) ? day : null;

@@ -52,7 +52,7 @@ public sealed class SupplyDeliveryMapper(ISiteDirectory sites, IItemCatalog item
         var unitCode = delivery.SuppliedItem.Quantity.Code ?? delivery.SuppliedItem.Quantity.Unit;
         var quantity = new Quantity(value, string.IsNullOrWhiteSpace(unitCode) ? itemUnit : new Unit(unitCode));
 
-        var at = delivery.Occurrence is FhirDateTime when && when.TryToDateTimeOffset(out var instant) ? instant : stamp.ReceivedAt;
+        var at = FhirValues.Instant(delivery.Occurrence as FhirDateTime) ?? stamp.ReceivedAt;
         return new MappingResult.Mapped([new ConsumeItem(new ItemKey(site.Site, item), delivery.Id, quantity, site.Department, at, stamp)]);
     }
 }
