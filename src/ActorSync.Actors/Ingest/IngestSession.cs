@@ -22,6 +22,18 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
 {
     private readonly IMaterializer _materializer = node.System.Materializer();
 
+    /// <summary>
+    /// A session mapping with the node's network directory and the pseudonym key kept beside its
+    /// journal (or from the environment), remembering claims across the session's batches.
+    /// </summary>
+    public static IngestSession Start(ActorSyncNode node, SourceContext context, SiteResolution? sourceSite, int parallelism)
+    {
+        var directory = node.Network.Directory();
+        var pseudonyms = PseudonymKeyFile.Load(node.Storage.SqliteFile is { } file ? Path.GetDirectoryName(file) : null);
+        var mapper = new BundleMapper(directory, directory, pseudonyms, new FhirResourceParser(), new ReferenceMemory());
+        return new IngestSession(node, mapper, context, sourceSite, parallelism);
+    }
+
     public async Task<IngestCounts> IngestAsync(IReadOnlyList<BundleEntry> entries, CancellationToken cancellationToken = default)
     {
         var results = mapper.Map(entries, context, sourceSite);

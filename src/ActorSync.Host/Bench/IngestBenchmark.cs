@@ -52,9 +52,7 @@ internal static class IngestBenchmark
             Console.WriteLine($"   parse only: {mapped:N0} used resources in {watch.Elapsed.TotalSeconds:F2}s = {parseOnly:N0}/s");
 
             await using var node = await ActorSyncNode.StartAsync(options, ct);
-            var directory = node.Network.Directory();
-            var mapper = new BundleMapper(directory, directory, PseudonymKeyFile.Load(folder), parser, new ReferenceMemory());
-            var session = new IngestSession(node, mapper, new SourceContext(new SourceId("bench"), DateTimeOffset.UtcNow), null, parallelism);
+            var session = IngestSession.Start(node, new SourceContext(new SourceId("bench"), DateTimeOffset.UtcNow), null, parallelism);
             var counts = IngestCounts.Zero;
             watch.Restart();
             foreach (var bundle in bundles)

@@ -70,7 +70,6 @@ internal static class ImportCommand
     private static async Task<int> RunAsync(NodeOptions options, IReadOnlyList<string> files, string source, string? siteName, int parallelism, bool json, CancellationToken ct)
     {
         await using var node = await ActorSyncNode.StartAsync(options, ct);
-        var directory = node.Network.Directory();
         SiteResolution? sourceSite = null;
         if (siteName is not null)
         {
@@ -79,9 +78,7 @@ internal static class ImportCommand
                 ? new SiteResolution(site, legalEntity, null)
                 : throw new ConfigurationProblem($"--site {siteName} is not a site of the network");
         }
-        var pseudonyms = PseudonymKeyFile.Load(node.Storage.SqliteFile is { } file ? Path.GetDirectoryName(file) : null);
-        var mapper = new BundleMapper(directory, directory, pseudonyms, new FhirResourceParser(), new ReferenceMemory());
-        var session = new IngestSession(node, mapper, new SourceContext(new SourceId(source), DateTimeOffset.UtcNow), sourceSite, parallelism);
+        var session = IngestSession.Start(node, new SourceContext(new SourceId(source), DateTimeOffset.UtcNow), sourceSite, parallelism);
 
         var totals = IngestCounts.Zero;
         var unreadable = new List<string>();

@@ -83,12 +83,8 @@ public sealed class IngestSessionTests : IDisposable
         Assert.Contains("exceeds the open balance", parked.Reason, StringComparison.Ordinal);
     }
 
-    private IngestSession NewSession(ActorSyncNode node)
-    {
-        var directory = node.Network.Directory();
-        var mapper = new BundleMapper(directory, directory, PseudonymKeyFile.Load(_folder.Path), new FhirResourceParser(), new ReferenceMemory());
-        return new IngestSession(node, mapper, new SourceContext(new SourceId("import"), new DateTimeOffset(2026, 3, 21, 8, 0, 0, TimeSpan.Zero)), null, 16);
-    }
+    private static IngestSession NewSession(ActorSyncNode node) =>
+        IngestSession.Start(node, new SourceContext(new SourceId("import"), new DateTimeOffset(2026, 3, 21, 8, 0, 0, TimeSpan.Zero)), null, 16);
 
     public void Dispose()
     {
