@@ -69,7 +69,9 @@ internal sealed class SqliteBatchWriter(JournalConfig config, int walAutoCheckpo
         using (var pragma = _connection.CreateCommand())
         {
             // Checkpoints add fsyncs of their own; fewer, larger ones cost less under load.
-            pragma.CommandText = $"PRAGMA wal_autocheckpoint={walAutoCheckpointPages};";
+            // Another writer on the file (sharding's journal, the snapshot store) makes BEGIN busy:
+            // SQLite's own busy handler retries within milliseconds, where the driver would sleep 150 ms.
+            pragma.CommandText = $"PRAGMA wal_autocheckpoint={walAutoCheckpointPages}; PRAGMA busy_timeout=10000;";
             pragma.ExecuteNonQuery();
         }
 
