@@ -32,7 +32,8 @@ public sealed class BundleMapperTests
           {"fullUrl":"urn:uuid:e-2","resource":{"resourceType":"Encounter","id":"enc-2","status":"finished","class":{"code":"AMB"},
              "serviceProvider":{"reference":"Organization/elsewhere"}}},
           {"fullUrl":"urn:uuid:e-3","resource":{"resourceType":"Encounter","id":"enc-3","status":"finished","class":{"code":"AMB"},"period":{"start":"2026-13-45"}}},
-          {"fullUrl":"urn:uuid:x"}]}
+          {"fullUrl":"urn:uuid:x"},
+          {"fullUrl":"urn:uuid:y","resource":{"resourceType":"Encountr","id":"typo"}}]}
         """;
 
     [Fact]
@@ -42,12 +43,14 @@ public sealed class BundleMapperTests
 
         var results = NewMapper(new ReferenceMemory()).Map(bundle!.Entries, Context, null);
 
-        Assert.Equal([EntryKind.Mapped, EntryKind.Mapped, EntryKind.Ignored, EntryKind.Parked, EntryKind.Rejected, EntryKind.Rejected], results.Select(r => r.Kind));
+        Assert.Equal([EntryKind.Mapped, EntryKind.Mapped, EntryKind.Ignored, EntryKind.Parked, EntryKind.Rejected, EntryKind.Rejected, EntryKind.Rejected], results.Select(r => r.Kind));
         var draft = Assert.IsType<DraftInvoice>(results[1].Commands[0]);
         Assert.Equal(new EncounterKey(new SiteId("nw-general"), new EncounterId("enc-1")), draft.Encounter);
         Assert.Contains("Organization/elsewhere", results[3].Reason, StringComparison.Ordinal);
         Assert.NotEmpty(results[4].Issues);
         Assert.Equal("the entry has no resource", results[5].Reason);
+        // A type FHIR R4 does not have is a mistake, not a type we merely do not use.
+        Assert.Equal("'Encountr' is not a FHIR R4 resource type", results[6].Reason);
     }
 
     [Fact]

@@ -17,9 +17,9 @@ public sealed record NetworkSettings(IReadOnlyDictionary<LegalEntityId, LegalEnt
         var routes = new List<SiteRoute>();
         if (!config.HasPath(Root))
             return new NetworkSettings(entities, routes);
-        foreach (var id in Keys(config, Root))
+        foreach (var id in HoconRead.Keys(config, Root))
         {
-            var path = $"{Root}.{Quote(id)}";
+            var path = $"{Root}.{HoconRead.QuoteKey(id)}";
             var profile = BindLegalEntity(config.GetConfig(path), path);
             if (LegalEntityDecider.Validate(profile) is { } problem)
                 throw new ConfigurationProblem($"{path}: {problem}");
@@ -47,13 +47,13 @@ public sealed record NetworkSettings(IReadOnlyDictionary<LegalEntityId, LegalEnt
 
     /// <summary>A site is recognised by <c>organizations</c> (default <c>Organization/&lt;site id&gt;</c>), a department by <c>locations</c> and <c>encounter-classes</c>.</summary>
     private static IEnumerable<SiteRoute> BindRoutes(Config c, LegalEntityId legalEntity) =>
-        Keys(c, "sites").Select(siteId =>
+        HoconRead.Keys(c, "sites").Select(siteId =>
         {
-            var site = c.GetConfig($"sites.{Quote(siteId)}");
+            var site = c.GetConfig($"sites.{HoconRead.QuoteKey(siteId)}");
             var organizations = site.HasPath("organizations") ? site.GetStringList("organizations").ToList() : [$"Organization/{siteId}"];
-            var departments = Keys(site, "departments").Select(deptId =>
+            var departments = HoconRead.Keys(site, "departments").Select(deptId =>
             {
-                var dept = site.GetConfig($"departments.{Quote(deptId)}");
+                var dept = site.GetConfig($"departments.{HoconRead.QuoteKey(deptId)}");
                 return new DepartmentRoute(new DepartmentId(deptId),
                     dept.HasPath("locations") ? dept.GetStringList("locations").ToList() : [],
                     dept.HasPath("encounter-classes") ? dept.GetStringList("encounter-classes").ToList() : []);
@@ -67,33 +67,33 @@ public sealed record NetworkSettings(IReadOnlyDictionary<LegalEntityId, LegalEnt
 
     private static LegalEntityProfile BindLegalEntity(Config c, string path)
     {
-        var currency = Bind($"{path}.currency", () => Currency.Of(Required(c, "currency", path)));
-        var sites = Keys(c, "sites").Select(siteId =>
+        var currency = Bind($"{path}.currency", () => Currency.Of(HoconRead.Required(c, "currency", path)));
+        var sites = HoconRead.Keys(c, "sites").Select(siteId =>
         {
             var sitePath = $"{path}.sites.{siteId}";
-            var site = c.GetConfig($"sites.{Quote(siteId)}");
-            var departments = Keys(site, "departments").Select(deptId =>
+            var site = c.GetConfig($"sites.{HoconRead.QuoteKey(siteId)}");
+            var departments = HoconRead.Keys(site, "departments").Select(deptId =>
             {
-                var dept = site.GetConfig($"departments.{Quote(deptId)}");
+                var dept = site.GetConfig($"departments.{HoconRead.QuoteKey(deptId)}");
                 var deptPath = $"{sitePath}.departments.{deptId}";
-                return new DepartmentProfile(new DepartmentId(deptId), Required(dept, "name", deptPath), Required(dept, "analytic-account", deptPath));
+                return new DepartmentProfile(new DepartmentId(deptId), HoconRead.Required(dept, "name", deptPath), HoconRead.Required(dept, "analytic-account", deptPath));
             }).ToList();
-            return new SiteProfile(new SiteId(siteId), Required(site, "name", sitePath), departments);
+            return new SiteProfile(new SiteId(siteId), HoconRead.Required(site, "name", sitePath), departments);
         }).ToList();
 
         var a = c.GetConfig("accounts") ?? throw new ConfigurationProblem($"{path}.accounts is missing");
         var ap = $"{path}.accounts";
         var accounts = new AccountMapping(
-            Required(a, "receivable", ap), Required(a, "revenue", ap), Required(a, "contractual-allowance", ap), Required(a, "write-off", ap),
-            Required(a, "inventory-consumption", ap), Required(a, "sales-journal", ap), Required(a, "bank-journal", ap), Required(a, "general-journal", ap));
+            HoconRead.Required(a, "receivable", ap), HoconRead.Required(a, "revenue", ap), HoconRead.Required(a, "contractual-allowance", ap), HoconRead.Required(a, "write-off", ap),
+            HoconRead.Required(a, "inventory-consumption", ap), HoconRead.Required(a, "sales-journal", ap), HoconRead.Required(a, "bank-journal", ap), HoconRead.Required(a, "general-journal", ap));
 
-        var products = Keys(c, "products").Select(code =>
+        var products = HoconRead.Keys(c, "products").Select(code =>
         {
-            var p = c.GetConfig($"products.{Quote(code)}");
+            var p = c.GetConfig($"products.{HoconRead.QuoteKey(code)}");
             var pp = $"{path}.products.{code}";
             var conversion = new UnitConversion(
-                new Unit(Required(p, "unit", pp)), new Unit(Required(p, "erp-unit", pp)), Decimal(p, "factor", pp, 1m));
-            return new ProductMapping(new ItemId(code), Required(p, "product", pp), conversion,
+                new Unit(HoconRead.Required(p, "unit", pp)), new Unit(HoconRead.Required(p, "erp-unit", pp)), Decimal(p, "factor", pp, 1m));
+            return new ProductMapping(new ItemId(code), HoconRead.Required(p, "product", pp), conversion,
                 Decimal(p, "reorder-threshold", pp, 0m), Decimal(p, "reorder-quantity", pp, 0m), p.GetString("vendor", null));
         }).ToList();
 
@@ -105,18 +105,7 @@ public sealed record NetworkSettings(IReadOnlyDictionary<LegalEntityId, LegalEnt
             : (Money?)null;
         var rules = new PostingRules(granularity, threshold, posting?.GetBoolean("approve-summary-batches", false) ?? false);
 
-        return new LegalEntityProfile(Required(c, "name", path), Required(c, "odoo-company", path), currency, sites, accounts, products, rules);
-    }
-
-    private static IEnumerable<string> Keys(Config config, string path) =>
-        config.HasPath(path) ? config.GetConfig(path).Root.GetObject().Items.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList() : [];
-
-    private static string Quote(string key) => key.Any(ch => !(char.IsLetterOrDigit(ch) || ch == '-' || ch == '_')) || char.IsDigit(key[0]) ? $"\"{key}\"" : key;
-
-    private static string Required(Config c, string key, string path)
-    {
-        var value = c.HasPath(key) ? c.GetString(key, null) : null;
-        return string.IsNullOrWhiteSpace(value) ? throw new ConfigurationProblem($"{path}.{key} is missing") : value;
+        return new LegalEntityProfile(HoconRead.Required(c, "name", path), HoconRead.Required(c, "odoo-company", path), currency, sites, accounts, products, rules);
     }
 
     private static decimal Decimal(Config c, string key, string path, decimal fallback)

@@ -11,64 +11,88 @@ using Akka.Streams.Dsl;
 namespace ActorSync.Actors.Ingest;
 
 /// <summary>
-/// Ingests batches of FHIR entries (a bundle, a chunk of NDJSON lines) from one source into the
-/// entities. Per batch: map every entry (<see cref="BundleMapper"/>), then send each entity's
-/// commands in order while different entities proceed in parallel (at most
-/// <c>parallelism</c> at once, so a slow journal slows the sender instead of filling memory).
-/// Every answer comes after the entity persisted. Invalid and unmappable resources, and those an
-/// entity refuses, go to the input exception queue with their payload and reason.
+/// Ingests batches of FHIR entries (a bundle, a chunk of NDJSON lines, one resource) from one
+/// source into the entities. Per batch: map every entry (<see cref="BundleMapper"/>), check that
+/// the source may write for the sites it names, then send each entity's commands in order while
+/// different entities proceed in parallel (at most <c>parallelism</c> at once, so a slow journal
+/// slows the sender instead of filling memory). Every answer comes after the entity persisted.
+/// Invalid, forbidden and unmappable resources, and those an entity refuses, go to the input
+/// exception queue with their payload and reason. Safe for concurrent batches of one source.
 /// </summary>
-public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, SourceContext context, SiteResolution? sourceSite, int parallelism)
+public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, SourceId source, SiteResolution? sourceSite, SiteScope scope, int parallelism, TimeProvider clock)
 {
     private readonly IMaterializer _materializer = node.System.Materializer();
+
+    public SourceId Source => source;
 
     /// <summary>
     /// A session mapping with the node's network directory and the pseudonym key kept beside its
     /// journal (or from the environment), remembering claims across the session's batches.
     /// </summary>
-    public static IngestSession Start(ActorSyncNode node, SourceContext context, SiteResolution? sourceSite, int parallelism)
+    public static IngestSession Start(ActorSyncNode node, SourceId source, SiteResolution? sourceSite, int parallelism, SiteScope? scope = null, TimeProvider? clock = null)
     {
         var directory = node.Network.Directory();
         var pseudonyms = PseudonymKeyFile.Load(node.Storage.SqliteFile is { } file ? Path.GetDirectoryName(file) : null);
         var mapper = new BundleMapper(directory, directory, pseudonyms, new FhirResourceParser(), new ReferenceMemory());
-        return new IngestSession(node, mapper, context, sourceSite, parallelism);
+        return new IngestSession(node, mapper, source, sourceSite, scope ?? SiteScope.All, parallelism, clock ?? TimeProvider.System);
     }
 
-    public async Task<IngestCounts> IngestAsync(IReadOnlyList<BundleEntry> entries, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Ingests the entries. With <paramref name="allOrNothing"/> (a FHIR transaction) an invalid or
+    /// forbidden entry stops the whole batch before anything is sent: those entries are parked and
+    /// reported, the others are left alone.
+    /// </summary>
+    public async Task<IngestReport> IngestAsync(IReadOnlyList<BundleEntry> entries, bool allOrNothing = false, CancellationToken cancellationToken = default)
     {
+        var context = new SourceContext(source, clock.GetUtcNow());
         var results = mapper.Map(entries, context, sourceSite);
-        var outcomes = await SendAsync(results, cancellationToken);
-        var counts = IngestCounts.Zero;
-        foreach (var result in results)
+        var outcomes = new EntryOutcome?[results.Count];
+        for (var i = 0; i < results.Count; i++)
+            outcomes[i] = Screen(results[i]);
+
+        var failed = outcomes.Where(o => o?.Verdict is IngestVerdict.Rejected or IngestVerdict.Forbidden).ToList();
+        if (allOrNothing && failed.Count > 0)
         {
-            var (kind, reason) = result.Kind switch
-            {
-                EntryKind.Ignored => ("ignored", null),
-                EntryKind.Rejected => ("rejected", result.Issues.Count > 0 ? string.Join("; ", result.Issues.Select(i => i.Message)) : result.Reason),
-                EntryKind.Parked => ("parked", result.Reason),
-                _ => Combine(outcomes.GetValueOrDefault(result.Index) ?? []),
-            };
-            if (kind is "rejected" or "parked")
-                await ParkAsync(entries[result.Index], result, kind == "rejected" ? InputProblem.Invalid : InputProblem.Unmappable, reason ?? "unknown", cancellationToken);
-            counts += kind switch
-            {
-                "accepted" => IngestCounts.Zero with { Accepted = 1 },
-                "duplicate" => IngestCounts.Zero with { Duplicates = 1 },
-                "out-of-order" => IngestCounts.Zero with { OutOfOrder = 1 },
-                "rejected" => IngestCounts.Zero with { Rejected = 1 },
-                "parked" => IngestCounts.Zero with { Parked = 1 },
-                _ => IngestCounts.Zero with { Ignored = 1 },
-            };
+            foreach (var outcome in failed)
+                await ParkAsync(entries[outcome!.Index], outcome, context, cancellationToken);
+            return new IngestReport([.. failed.Select(o => o!)], Applied: false);
         }
-        return counts;
+
+        var replies = await SendAsync(results.Where((_, i) => outcomes[i] is null).ToList(), cancellationToken);
+        for (var i = 0; i < results.Count; i++)
+        {
+            var result = results[i];
+            var outcome = outcomes[i] ?? Combine(result, replies.GetValueOrDefault(result.Index) ?? []);
+            if (outcome.Verdict is IngestVerdict.Rejected or IngestVerdict.Forbidden or IngestVerdict.Parked)
+                await ParkAsync(entries[result.Index], outcome, context, cancellationToken);
+            outcomes[i] = outcome;
+        }
+        return new IngestReport([.. outcomes.Select(o => o!)], Applied: true);
+    }
+
+    /// <summary>The verdict known before sending anything; null when the commands must go to the entities.</summary>
+    private EntryOutcome? Screen(EntryResult result)
+    {
+        EntryOutcome Verdict(IngestVerdict verdict, string? reason) => new(result.Index, result.ResourceType, result.Id, verdict, reason, result.Issues);
+        return result.Kind switch
+        {
+            EntryKind.Ignored => Verdict(IngestVerdict.Ignored, result.Reason),
+            EntryKind.Rejected => Verdict(IngestVerdict.Rejected, result.Issues.Count > 0 ? string.Join("; ", result.Issues.Select(i => i.Message)) : result.Reason),
+            EntryKind.Parked => Verdict(IngestVerdict.Parked, result.Reason),
+            _ when scope.Outside(result.Commands) is { } site => Verdict(IngestVerdict.Forbidden, $"source {source} may not write for site {site}"),
+            _ => null,
+        };
     }
 
     /// <summary>One resource's answers: a refusal parks it; else any change counts as accepted; else older or repeated.</summary>
-    private static (string Kind, string? Reason) Combine(IReadOnlyList<CommandReply> replies) =>
-        replies.FirstOrDefault(r => r.Outcome == Outcome.Rejected) is { } refused ? ("parked", refused.Reason)
-        : replies.Count == 0 || replies.Any(r => r.Outcome == Outcome.Accepted) ? ("accepted", null)
-        : replies.Any(r => r.Outcome == Outcome.OutOfOrder) ? ("out-of-order", null)
-        : ("duplicate", null);
+    private static EntryOutcome Combine(EntryResult result, IReadOnlyList<CommandReply> replies)
+    {
+        var (verdict, reason) = replies.FirstOrDefault(r => r.Outcome == Outcome.Rejected) is { } refused ? (IngestVerdict.Parked, refused.Reason)
+            : replies.Count == 0 || replies.Any(r => r.Outcome == Outcome.Accepted) ? (IngestVerdict.Accepted, null)
+            : replies.Any(r => r.Outcome == Outcome.OutOfOrder) ? (IngestVerdict.OutOfOrder, "a newer version was applied already")
+            : (IngestVerdict.Duplicate, null);
+        return new EntryOutcome(result.Index, result.ResourceType, result.Id, verdict, reason, []);
+    }
 
     private async Task<Dictionary<int, List<CommandReply>>> SendAsync(IReadOnlyList<EntryResult> results, CancellationToken ct)
     {
@@ -78,7 +102,9 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
             .GroupBy(x => (Region: node.RegionFor(x.Command).Path.Name, Entity: EntityKey(x.Command)))
             .Select(g => g.ToList())
             .ToList();
-        var replies = await Source.From(perEntity)
+        if (perEntity.Count == 0)
+            return [];
+        var replies = await Akka.Streams.Dsl.Source.From(perEntity)
             .SelectAsync(parallelism, async commands =>
             {
                 var answered = new List<(int Entry, CommandReply Reply)>(commands.Count);
@@ -95,11 +121,13 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
         ?? LegalEntities.LegalEntityEntity.RoutingKey(command) ?? InputExceptions.InputExceptionEntity.RoutingKey(command)
         ?? throw new ArgumentException($"{command.GetType().Name} has no entity", nameof(command));
 
-    private async Task ParkAsync(BundleEntry entry, EntryResult result, InputProblem problem, string reason, CancellationToken ct)
+    private async Task ParkAsync(BundleEntry entry, EntryOutcome outcome, SourceContext context, CancellationToken ct)
     {
         var payload = entry.Resource is null ? "" : Encoding.UTF8.GetString(entry.Resource);
         var fingerprint = SourceStamps.Fingerprint(entry.Resource ?? []);
-        var key = new InputExceptionKey(context.Source, result.ResourceType ?? "Unknown", result.Id ?? fingerprint);
+        var reason = outcome.Reason ?? "unknown";
+        var key = new InputExceptionKey(context.Source, outcome.ResourceType ?? "Unknown", outcome.Id ?? fingerprint);
+        var problem = outcome.Verdict == IngestVerdict.Parked ? InputProblem.Unmappable : InputProblem.Invalid;
         // The same payload parked for the same reason is a duplicate entry in the queue.
         var stamp = new SourceStamp(context.Source, key.ResourceType, key.ResourceId, 0, fingerprint + SourceStamps.Fingerprint(Encoding.UTF8.GetBytes(reason)), context.ReceivedAt);
         await node.SendAsync(new ParkInput(key, problem, reason, payload, stamp), ct);

@@ -22,19 +22,6 @@ public enum EntryKind
 public sealed record EntryResult(int Index, string? ResourceType, string? Id, EntryKind Kind, IReadOnlyList<ICommand> Commands, string? Reason, IReadOnlyList<ParseIssue> Issues);
 
 /// <summary>
-/// References that outlive one bundle: the invoice each claim drafted, so that an
-/// ExplanationOfBenefit arriving later (or in another file) finds it.
-/// </summary>
-public sealed class ReferenceMemory
-{
-    private readonly Dictionary<string, InvoiceKey> _invoiceByClaim = new(StringComparer.Ordinal);
-
-    public void RememberClaim(string claimId, InvoiceKey invoice) => _invoiceByClaim[claimId] = invoice;
-
-    public InvoiceKey? InvoiceOfClaim(string claimId) => _invoiceByClaim.TryGetValue(claimId, out var key) ? key : null;
-}
-
-/// <summary>
 /// Turns the entries of a bundle (or the lines of an NDJSON file) into commands, in order:
 /// header first (unused types are never parsed), strict parse, then the mapper of the type.
 /// <c>urn:uuid:</c> references resolve to the entries of the same bundle.
@@ -62,6 +49,8 @@ public sealed class BundleMapper(ISiteDirectory sites, IItemCatalog items, Pseud
             return new EntryResult(entry.Index, null, null, EntryKind.Rejected, [], "the entry has no resource", []);
         if (!ResourceHeader.TryRead(entry.Resource, out var header, out var problem))
             return new EntryResult(entry.Index, null, null, EntryKind.Rejected, [], problem, []);
+        if (!ModelInfo.IsKnownResource(header.ResourceType))
+            return new EntryResult(entry.Index, header.ResourceType, header.Id, EntryKind.Rejected, [], $"'{header.ResourceType}' is not a FHIR R4 resource type", []);
         if (!ResourceKinds.IsUsed(header.ResourceType))
             return new EntryResult(entry.Index, header.ResourceType, header.Id, EntryKind.Ignored, [], null, []);
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ActorSync.Fhir.Parsing;
 
 /// <summary>One unit of ingest from a file: a bundle's entries, or a chunk of NDJSON lines, or a single resource.</summary>
@@ -42,22 +40,8 @@ public static class FhirFiles
 
     private static IEnumerable<FileBatch> ReadNdjson(string file, int linesPerBatch, int maxLineBytes)
     {
-        var entries = new List<BundleEntry>(linesPerBatch);
-        var index = 0;
-        foreach (var line in File.ReadLines(file))
-        {
-            if (line.Length == 0)
-                continue;
-            var bytes = Encoding.UTF8.GetBytes(line);
-            // An over-long line is kept as an entry without a resource: rejected with a reason, the rest goes on.
-            entries.Add(bytes.Length > maxLineBytes ? new BundleEntry(index++, null, null, null, null) : new BundleEntry(index++, null, bytes, null, null));
-            if (entries.Count == linesPerBatch)
-            {
-                yield return new FileBatch(file, entries, null);
-                entries = new List<BundleEntry>(linesPerBatch);
-            }
-        }
-        if (entries.Count > 0)
+        using var stream = File.OpenRead(file);
+        foreach (var entries in NdjsonReader.ReadAsync(stream, linesPerBatch, maxLineBytes).ToBlockingEnumerable())
             yield return new FileBatch(file, entries, null);
     }
 }

@@ -27,7 +27,7 @@ public sealed class FhirResourceParser
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 128 });
             if (_deserializer.TryDeserializeResource(reader, out var resource, out var issues))
                 return new ParseOutcome(resource, []);
-            var list = issues.Select(i => new ParseIssue(i.Message, null)).ToList();
+            var list = issues.Select(i => new ParseIssue(i.Message, (i as Hl7.Fhir.Utility.ExtendedCodedException)?.InstancePath)).ToList();
             return new ParseOutcome(null, list.Count > 0 ? list : [new ParseIssue("the resource could not be read", null)]);
         }
         catch (JsonException ex)

@@ -3,7 +3,6 @@ using ActorSync.Actors.Hosting;
 using ActorSync.Actors.Ingest;
 using ActorSync.Domain.Common;
 using ActorSync.Fhir.Generation;
-using ActorSync.Fhir.Mapping;
 using ActorSync.Fhir.Parsing;
 using ActorSync.Host.Commands;
 using Akka.Configuration;
@@ -52,11 +51,11 @@ internal static class IngestBenchmark
             Console.WriteLine($"   parse only: {mapped:N0} used resources in {watch.Elapsed.TotalSeconds:F2}s = {parseOnly:N0}/s");
 
             await using var node = await ActorSyncNode.StartAsync(options, ct);
-            var session = IngestSession.Start(node, new SourceContext(new SourceId("bench"), DateTimeOffset.UtcNow), null, parallelism);
+            var session = IngestSession.Start(node, new SourceId("bench"), null, parallelism);
             var counts = IngestCounts.Zero;
             watch.Restart();
             foreach (var bundle in bundles)
-                counts += await session.IngestAsync(bundle.Entries, ct);
+                counts += (await session.IngestAsync(bundle.Entries, cancellationToken: ct)).Counts;
             var durable = (counts.Accepted + counts.Duplicates + counts.OutOfOrder + counts.Parked) / watch.Elapsed.TotalSeconds;
             Console.WriteLine($"   ingest until durable: {counts.Resources:N0} resources in {watch.Elapsed.TotalSeconds:F2}s; mapped and answered {durable:N0}/s");
             return new Result(bundles.Count, mapped, counts.Resources, parseOnly, durable, counts);

@@ -78,7 +78,7 @@ internal static class ImportCommand
                 ? new SiteResolution(site, legalEntity, null)
                 : throw new ConfigurationProblem($"--site {siteName} is not a site of the network");
         }
-        var session = IngestSession.Start(node, new SourceContext(new SourceId(source), DateTimeOffset.UtcNow), sourceSite, parallelism);
+        var session = IngestSession.Start(node, new SourceId(source), sourceSite, parallelism);
 
         var totals = IngestCounts.Zero;
         var unreadable = new List<string>();
@@ -92,7 +92,7 @@ internal static class ImportCommand
                     unreadable.Add($"{batch.File}: {batch.Problem}");
                     continue;
                 }
-                totals += await session.IngestAsync(batch.Entries, ct);
+                totals += (await session.IngestAsync(batch.Entries, cancellationToken: ct)).Counts;
             }
             if (!Console.IsOutputRedirected)
                 Console.Write($"\r  [{i + 1}/{files.Count} files] {totals.Resources:N0} resources, {totals.Resources / Math.Max(watch.Elapsed.TotalSeconds, 0.001):N0}/s   ");

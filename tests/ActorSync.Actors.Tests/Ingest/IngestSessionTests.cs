@@ -7,7 +7,6 @@ using ActorSync.Domain.Common;
 using ActorSync.Domain.Encounters;
 using ActorSync.Domain.InputExceptions;
 using ActorSync.Domain.Invoices;
-using ActorSync.Fhir.Mapping;
 using ActorSync.Fhir.Parsing;
 using Microsoft.Data.Sqlite;
 using Xunit;
@@ -47,8 +46,8 @@ public sealed class IngestSessionTests : IDisposable
         var session = NewSession(node);
         Assert.True(BundleReader.TryRead(Encoding.UTF8.GetBytes(Bundle), out var bundle, out _));
 
-        var first = await session.IngestAsync(bundle!.Entries);
-        var second = await session.IngestAsync(bundle.Entries);
+        var first = (await session.IngestAsync(bundle!.Entries)).Counts;
+        var second = (await session.IngestAsync(bundle.Entries)).Counts;
 
         Assert.Equal(new IngestCounts(Accepted: 3, Duplicates: 0, OutOfOrder: 0, Rejected: 1, Parked: 1, Ignored: 1), first);
         Assert.Equal(new IngestCounts(Accepted: 0, Duplicates: 3, OutOfOrder: 0, Rejected: 1, Parked: 1, Ignored: 1), second);
@@ -76,7 +75,7 @@ public sealed class IngestSessionTests : IDisposable
         var overpaid = Bundle.Replace("\"value\":250", "\"value\":999", StringComparison.Ordinal);
         Assert.True(BundleReader.TryRead(Encoding.UTF8.GetBytes(overpaid), out var bundle, out _));
 
-        var counts = await NewSession(node).IngestAsync(bundle!.Entries);
+        var counts = (await NewSession(node).IngestAsync(bundle!.Entries)).Counts;
 
         Assert.Equal(2, counts.Parked);
         var parked = (await node.GetStateAsync(EntityTypes.InputException, "import|ExplanationOfBenefit/eob-1")).StateAs<InputExceptionState>();
@@ -84,7 +83,7 @@ public sealed class IngestSessionTests : IDisposable
     }
 
     private static IngestSession NewSession(ActorSyncNode node) =>
-        IngestSession.Start(node, new SourceContext(new SourceId("import"), new DateTimeOffset(2026, 3, 21, 8, 0, 0, TimeSpan.Zero)), null, 16);
+        IngestSession.Start(node, new SourceId("import"), null, 16);
 
     public void Dispose()
     {
