@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using ActorSync.Actors.Configuration;
 using ActorSync.Actors.Hosting;
 using ActorSync.Domain.Common;
+using ActorSync.Http;
 using Akka.Cluster;
 
 namespace ActorSync.Host.Commands;
@@ -59,11 +60,31 @@ internal static class NodeCommand
         await using (node)
         {
             var seeded = await node.SeedNetworkAsync(cancellationToken);
+            IngestServer? http = null;
+            try
+            {
+                if (HttpSettings.From(node.Config).Enabled)
+                    http = await IngestServer.StartAsync(node, cancellationToken);
+            }
+            catch (ConfigurationProblem problem)
+            {
+                await Console.Error.WriteLineAsync($"actorsync: configuration error: {problem.Message}");
+                return ExitCodes.BadConfiguration;
+            }
+            catch (IOException ex)
+            {
+                await Console.Error.WriteLineAsync($"actorsync: the FHIR endpoint could not listen: {ex.Message}");
+                return ExitCodes.Failure;
+            }
+            await using var _ = http;
             var cluster = Cluster.Get(node.System);
             Console.WriteLine($"ActorSync node up at {cluster.SelfAddress}");
             Console.WriteLine($"  journal:        {node.Storage.Description}");
             Console.WriteLine($"  legal entities: {string.Join(", ", node.Network.LegalEntities.Keys)}");
             Console.WriteLine($"  sites:          {string.Join(", ", node.Network.LegalEntities.Values.SelectMany(e => e.Sites).Select(s => s.Id))}");
+            Console.WriteLine($"  FHIR endpoint:  {(http is null ? "off (actorsync.http.enabled)" : new Uri(http.Address, "fhir").ToString())}");
+            foreach (var warning in http?.Warnings ?? [])
+                Console.WriteLine($"    warning: {warning}");
             Console.WriteLine($"  configuration:  {seeded.Count(r => r.Outcome == Outcome.Accepted)} changed, {seeded.Count(r => r.Outcome == Outcome.Duplicate)} unchanged, {seeded.Count(r => r.Outcome == Outcome.Rejected)} rejected");
             foreach (var rejected in seeded.Where(r => r.Outcome == Outcome.Rejected))
                 Console.WriteLine($"    rejected {rejected.EntityId}: {rejected.Reason}");
