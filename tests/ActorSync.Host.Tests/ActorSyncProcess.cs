@@ -24,7 +24,9 @@ internal sealed class ActorSyncProcess : IDisposable
     public int ExitCode => _process.ExitCode;
     public int Id => _process.Id;
 
-    public static ActorSyncProcess Start(string workingDirectory, params string[] args)
+    public static ActorSyncProcess Start(string workingDirectory, params string[] args) => Start(new Dictionary<string, string>(), workingDirectory, args);
+
+    public static ActorSyncProcess Start(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "actorsync.dll"), .. args])
         {
@@ -34,6 +36,8 @@ internal sealed class ActorSyncProcess : IDisposable
             UseShellExecute = false,
         };
         start.Environment["AKKA__REMOTE__DOT_NETTY__TCP__PORT"] = "0";
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         return new ActorSyncProcess(Process.Start(start)!);
     }
 

@@ -11,6 +11,43 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task Import_counts_every_resource_and_a_second_import_finds_only_duplicates()
     {
+        var input = await WriteInputAsync();
+
+        var first = await ImportAsync(input);
+        var second = await ImportAsync(input);
+
+        Assert.Equal((5, 2, 0, 1, 1, 1), Counts(first));
+        Assert.Equal(0, first.GetProperty("duplicates").GetInt32());
+        Assert.Equal((5, 0, 2, 1, 1, 1), Counts(second));
+        Assert.True(File.Exists(Path.Combine(_work, "data", "pseudonym.key")));
+    }
+
+    [Fact]
+    public async Task Import_to_a_running_node_over_http_counts_the_same_and_needs_the_right_token()
+    {
+        var input = await WriteInputAsync();
+        var conf = Path.Combine(_work, "node.conf");
+        await File.WriteAllTextAsync(conf, "akka.remote.dot-netty.tcp.port = 0\nactorsync.http.port = 0\n");
+        const string token = "a-northwind-token-for-this-test";
+        using var node = ActorSyncProcess.Start(new Dictionary<string, string> { ["ACTORSYNC_SOURCE_NORTHWIND_EHR"] = token }, _work, "node", "--config", conf);
+        await node.WaitForOutputAsync("Press Ctrl+C", TimeSpan.FromSeconds(60));
+        var url = node.Stdout.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("FHIR endpoint:", StringComparison.Ordinal))["FHIR endpoint:".Length..].Trim()[..^"fhir".Length];
+
+        var first = await ImportAsync(input, "--node", url, token);
+        var second = await ImportAsync(input, "--node", url, token);
+        using var wrong = ActorSyncProcess.Start(new Dictionary<string, string> { ["ACTORSYNC_TOKEN"] = "not-the-token" }, _work, "import", input, "--node", url);
+
+        Assert.Equal((5, 2, 0, 1, 1, 1), Counts(first));
+        Assert.Equal((5, 0, 2, 1, 1, 1), Counts(second));
+        Assert.Equal(1, await wrong.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("HTTP 401", wrong.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", wrong.Stderr + wrong.Stdout, StringComparison.Ordinal);
+        node.Terminate();
+        Assert.Equal(0, await node.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    private async Task<string> WriteInputAsync()
+    {
         var input = Directory.CreateDirectory(Path.Combine(_work, "in")).FullName;
         await File.WriteAllTextAsync(Path.Combine(input, "visit.json"), """
             {"resourceType":"Bundle","type":"collection","entry":[
@@ -28,14 +65,7 @@ public sealed class ImportCommandTests : IDisposable
             """{"resourceType":"Encounter","id":"broken",""",
             """{"resourceType":"Encounter","id":"enc-9","status":"finished","class":{"code":"AMB"},"serviceProvider":{"reference":"Organization/elsewhere"}}""",
         ]);
-
-        var first = await ImportAsync(input);
-        var second = await ImportAsync(input);
-
-        Assert.Equal((5, 2, 0, 1, 1, 1), Counts(first));
-        Assert.Equal(0, first.GetProperty("duplicates").GetInt32());
-        Assert.Equal((5, 0, 2, 1, 1, 1), Counts(second));
-        Assert.True(File.Exists(Path.Combine(_work, "data", "pseudonym.key")));
+        return input;
     }
 
     [Fact]
@@ -47,9 +77,10 @@ public sealed class ImportCommandTests : IDisposable
         Assert.DoesNotContain("   at ", import.Stderr, StringComparison.Ordinal);
     }
 
-    private async Task<JsonElement> ImportAsync(string input)
+    private async Task<JsonElement> ImportAsync(string input, string? option = null, string? url = null, string? token = null)
     {
-        using var import = ActorSyncProcess.Start(_work, "import", input, "--json");
+        var environment = token is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["ACTORSYNC_TOKEN"] = token };
+        using var import = ActorSyncProcess.Start(environment, _work, ["import", input, "--json", .. option is null ? Array.Empty<string>() : [option, url!]]);
         Assert.Equal(0, await import.WaitForExitAsync(TimeSpan.FromSeconds(120)));
         var last = import.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
         return JsonDocument.Parse(last).RootElement.Clone();

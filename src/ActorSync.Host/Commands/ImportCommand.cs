@@ -7,6 +7,7 @@ using ActorSync.Actors.Ingest;
 using ActorSync.Domain.Common;
 using ActorSync.Fhir.Mapping;
 using ActorSync.Fhir.Parsing;
+using ActorSync.Http.Fhir;
 using Akka.Configuration;
 
 namespace ActorSync.Host.Commands;
@@ -19,6 +20,8 @@ namespace ActorSync.Host.Commands;
 /// </summary>
 internal static class ImportCommand
 {
+    private const string TokenVariable = "ACTORSYNC_TOKEN";
+
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Description = "Files or folders with *.json (Bundles or resources) and *.ndjson", Arity = ArgumentArity.OneOrMore };
@@ -26,12 +29,13 @@ internal static class ImportCommand
         var site = new Option<string?>("--site") { Description = "The source's own site, for resources that name none (e.g. supply deliveries)" };
         var parallelism = new Option<int>("--parallelism") { Description = "Entities written at once", DefaultValueFactory = _ => 64 };
         var json = new Option<bool>("--json") { Description = "Print the counts as one JSON object on the last line" };
+        var nodeUrl = new Option<string?>("--node") { Description = $"Send to a running node's FHIR endpoint (e.g. http://127.0.0.1:8090) as the source whose token is in ${TokenVariable}, instead of an embedded node" };
         var config = CommonOptions.Config();
         var dataDir = CommonOptions.DataDir();
         var hocon = CommonOptions.HoconFolder();
         var command = new Command("import", "Import FHIR R4 Bundles and NDJSON files into an embedded node (SQLite under --data-dir)")
         {
-            paths, source, site, parallelism, json, config, dataDir, hocon,
+            paths, source, site, parallelism, json, nodeUrl, config, dataDir, hocon,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -53,6 +57,20 @@ internal static class ImportCommand
             {
                 await Console.Error.WriteLineAsync("actorsync import: no *.json or *.ndjson files found in the given paths (or --parallelism < 1, or an empty --source)");
                 return ExitCodes.BadConfiguration;
+            }
+            if (parse.GetValue(nodeUrl) is { } address)
+            {
+                if (!Uri.TryCreate(address, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+                {
+                    await Console.Error.WriteLineAsync($"actorsync import: --node {address} is not an http(s) URL such as http://127.0.0.1:8090");
+                    return ExitCodes.BadConfiguration;
+                }
+                if (Environment.GetEnvironmentVariable(TokenVariable) is not { Length: > 0 } token)
+                {
+                    await Console.Error.WriteLineAsync($"actorsync import: --node needs the source's token in ${TokenVariable} (never on the command line)");
+                    return ExitCodes.BadConfiguration;
+                }
+                return await RunRemoteAsync(url, token, files, parse.GetValue(json), ct);
             }
             try
             {
@@ -97,10 +115,48 @@ internal static class ImportCommand
             if (!Console.IsOutputRedirected)
                 Console.Write($"\r  [{i + 1}/{files.Count} files] {totals.Resources:N0} resources, {totals.Resources / Math.Max(watch.Elapsed.TotalSeconds, 0.001):N0}/s   ");
         }
+        return Summarize(files.Count, totals, unreadable, watch.Elapsed, node.Storage.Description, json);
+    }
+
+    /// <summary>Files sent to a running node, a few at once; the node answers each once its data is durable.</summary>
+    private static async Task<int> RunRemoteAsync(Uri node, string token, IReadOnlyList<string> files, bool json, CancellationToken ct)
+    {
+        using var http = FhirIngestClient.Create(node, token);
+        var client = new FhirIngestClient(http);
+        var totals = IngestCounts.Zero;
+        var unreadable = new List<string>();
+        var done = 0;
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (file, token) =>
+            {
+                var answer = await client.SendFileAsync(file, token);
+                lock (unreadable)
+                {
+                    totals += answer.Counts;
+                    if (answer.Problem is not null)
+                        unreadable.Add($"{file}: {answer.Problem}");
+                    done++;
+                    if (!Console.IsOutputRedirected)
+                        Console.Write($"\r  [{done}/{files.Count} files] {totals.Resources:N0} resources, {totals.Resources / Math.Max(watch.Elapsed.TotalSeconds, 0.001):N0}/s   ");
+                }
+            });
+        }
+        catch (HttpRequestException ex)
+        {
+            await Console.Error.WriteLineAsync($"actorsync import: the node at {node} cannot be reached: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        return Summarize(files.Count, totals, unreadable, watch.Elapsed, node.ToString(), json);
+    }
+
+    private static int Summarize(int fileCount, IngestCounts totals, List<string> unreadable, TimeSpan elapsed, string target, bool json)
+    {
         if (!Console.IsOutputRedirected)
             Console.WriteLine();
 
-        Console.WriteLine($"Imported {files.Count:N0} files in {watch.Elapsed.TotalSeconds:F1}s into {node.Storage.Description}");
+        Console.WriteLine($"Imported {fileCount:N0} files in {elapsed.TotalSeconds:F1}s into {target}");
         Console.WriteLine($"  {"resources",-12} {totals.Resources,10:N0}");
         Console.WriteLine($"  {"accepted",-12} {totals.Accepted,10:N0}   new, or a newer version");
         Console.WriteLine($"  {"duplicates",-12} {totals.Duplicates,10:N0}   exact repeats, acknowledged without change");
@@ -115,7 +171,7 @@ internal static class ImportCommand
             Console.WriteLine(JsonSerializer.Serialize(new
             {
                 resources = totals.Resources, accepted = totals.Accepted, duplicates = totals.Duplicates, outOfOrder = totals.OutOfOrder,
-                rejected = totals.Rejected, parked = totals.Parked, ignored = totals.Ignored, files = files.Count, unreadableFiles = unreadable.Count,
+                rejected = totals.Rejected, parked = totals.Parked, ignored = totals.Ignored, files = fileCount, unreadableFiles = unreadable.Count,
             }));
         }
         return unreadable.Count == 0 ? ExitCodes.Ok : ExitCodes.GoalMissed;
