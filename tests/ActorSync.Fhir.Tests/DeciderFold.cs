@@ -2,6 +2,7 @@ using ActorSync.Domain.Common;
 using ActorSync.Domain.Encounters;
 using ActorSync.Domain.Invoices;
 using ActorSync.Domain.Items;
+using ActorSync.Domain.MasterData;
 
 namespace ActorSync.Fhir.Tests;
 
@@ -11,12 +12,14 @@ internal sealed class DeciderFold
     public Dictionary<EncounterKey, EncounterState> Encounters { get; } = [];
     public Dictionary<InvoiceKey, InvoiceState> Invoices { get; } = [];
     public Dictionary<ItemKey, ItemState> Items { get; } = [];
+    public Dictionary<MasterDataKey, MasterDataState> MasterData { get; } = [];
 
     public Outcome Apply(ICommand command) => command switch
     {
         IEncounterCommand c => Fold(Encounters, c.Key, c, EncounterDecider.Instance),
         IInvoiceCommand c => Fold(Invoices, c.Key, c, InvoiceDecider.Instance),
         IItemCommand c => Fold(Items, c.Key, c, ItemDecider.Instance),
+        IMasterDataCommand c => Fold(MasterData, c.Key, c, MasterDataDecider.Instance),
         _ => throw new InvalidOperationException(command.GetType().Name),
     };
 

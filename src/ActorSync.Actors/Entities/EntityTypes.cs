@@ -13,8 +13,9 @@ public static class EntityTypes
     public const string Item = "item";
     public const string LegalEntity = "legal-entity";
     public const string InputException = "input-exception";
+    public const string MasterData = "master-data";
 
-    public static IReadOnlyList<string> All { get; } = [Encounter, Invoice, Item, LegalEntity, InputException];
+    public static IReadOnlyList<string> All { get; } = [Encounter, Invoice, Item, LegalEntity, InputException, MasterData];
 
     /// <summary>
     /// Shards per entity type: about ten per node for the largest cluster we plan for (10 nodes),
@@ -30,10 +31,12 @@ public static class EventTags
     public const string Financial = "financial";
     public const string Inventory = "inventory";
     public const string Exceptions = "exceptions";
+    public const string MasterData = "master-data";
 
     public static ImmutableHashSet<string> None { get; } = [];
     public static ImmutableHashSet<string> FinancialOnly { get; } = [Financial];
     public static ImmutableHashSet<string> InventoryOnly { get; } = [Inventory];
     public static ImmutableHashSet<string> ExceptionsOnly { get; } = [Exceptions];
+    public static ImmutableHashSet<string> MasterDataOnly { get; } = [MasterData];
     public static ImmutableHashSet<string> BillingTriggerAndFinancial { get; } = [BillingTrigger, Financial];
 }

@@ -5,6 +5,7 @@ using ActorSync.Actors.InputExceptions;
 using ActorSync.Actors.Invoices;
 using ActorSync.Actors.Items;
 using ActorSync.Actors.LegalEntities;
+using ActorSync.Actors.MasterData;
 using ActorSync.Actors.Serialization;
 using ActorSync.Domain.Common;
 using ActorSync.Domain.Encounters;
@@ -12,6 +13,7 @@ using ActorSync.Domain.InputExceptions;
 using ActorSync.Domain.Invoices;
 using ActorSync.Domain.Items;
 using ActorSync.Domain.LegalEntities;
+using ActorSync.Domain.MasterData;
 using Akka.Actor;
 using Akka.Configuration;
 using Akka.Hosting;
@@ -43,6 +45,7 @@ public sealed class ActorSyncNode : IAsyncDisposable
         Items = registry.Get<ItemRegion>();
         LegalEntities = registry.Get<LegalEntityRegion>();
         InputExceptions = registry.Get<InputExceptionRegion>();
+        MasterData = registry.Get<MasterDataRegion>();
     }
 
     public ActorSystem System { get; }
@@ -55,6 +58,7 @@ public sealed class ActorSyncNode : IAsyncDisposable
     public IActorRef Items { get; }
     public IActorRef LegalEntities { get; }
     public IActorRef InputExceptions { get; }
+    public IActorRef MasterData { get; }
 
     /// <summary>Loads and validates the configuration without starting anything.</summary>
     public static (Config Config, StorageSettings Storage, NetworkSettings Network) LoadConfiguration(NodeOptions options)
@@ -116,6 +120,7 @@ public sealed class ActorSyncNode : IAsyncDisposable
         IItemCommand => Items,
         ILegalEntityCommand => LegalEntities,
         IInputExceptionCommand => InputExceptions,
+        IMasterDataCommand => MasterData,
         _ => throw new ArgumentException($"{command.GetType().Name} is not an entity command", nameof(command)),
     };
 
@@ -126,6 +131,7 @@ public sealed class ActorSyncNode : IAsyncDisposable
         EntityTypes.Item => Items,
         EntityTypes.LegalEntity => LegalEntities,
         EntityTypes.InputException => InputExceptions,
+        EntityTypes.MasterData => MasterData,
         _ => throw new ArgumentException($"'{entityType}' is not an entity type ({string.Join(", ", EntityTypes.All)})", nameof(entityType)),
     };
 

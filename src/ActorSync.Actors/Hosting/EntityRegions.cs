@@ -4,6 +4,7 @@ using ActorSync.Actors.InputExceptions;
 using ActorSync.Actors.Invoices;
 using ActorSync.Actors.Items;
 using ActorSync.Actors.LegalEntities;
+using ActorSync.Actors.MasterData;
 using ActorSync.Domain.Common;
 using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
@@ -28,7 +29,9 @@ public static class EntityRegions
             .WithEntityRegion<LegalEntityRegion, Domain.LegalEntities.LegalEntityState, Domain.LegalEntities.ILegalEntityCommand, Domain.LegalEntities.ILegalEntityEvent>(
                 LegalEntityEntity.Definition, LegalEntityEntity.RoutingKey, settings, options)
             .WithEntityRegion<InputExceptionRegion, Domain.InputExceptions.InputExceptionState, Domain.InputExceptions.IInputExceptionCommand, Domain.InputExceptions.IInputExceptionEvent>(
-                InputExceptionEntity.Definition, InputExceptionEntity.RoutingKey, settings, options);
+                InputExceptionEntity.Definition, InputExceptionEntity.RoutingKey, settings, options)
+            .WithEntityRegion<MasterDataRegion, Domain.MasterData.MasterDataState, Domain.MasterData.IMasterDataCommand, Domain.MasterData.IMasterDataEvent>(
+                MasterDataEntity.Definition, MasterDataEntity.RoutingKey, settings, options);
     }
 
     private static AkkaConfigurationBuilder WithEntityRegion<TRegion, TState, TCommand, TEvent>(

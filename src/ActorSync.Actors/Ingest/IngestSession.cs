@@ -26,14 +26,16 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
     public SourceId Source => source;
 
     /// <summary>
-    /// A session mapping with the node's network directory and the pseudonym key kept beside its
-    /// journal (or from the environment), remembering claims across the session's batches.
+    /// A session mapping with the node's network directory, the source's master data from the
+    /// journal and the pseudonym key kept beside the journal (or from the environment),
+    /// remembering claims across the session's batches.
     /// </summary>
-    public static IngestSession Start(ActorSyncNode node, SourceId source, SiteResolution? sourceSite, int parallelism, SiteScope? scope = null, TimeProvider? clock = null)
+    public static async Task<IngestSession> StartAsync(ActorSyncNode node, SourceId source, SiteResolution? sourceSite, int parallelism, SiteScope? scope = null, TimeProvider? clock = null)
     {
         var directory = node.Network.Directory();
         var pseudonyms = PseudonymKeyFile.Load(node.Storage.SqliteFile is { } file ? Path.GetDirectoryName(file) : null);
-        var mapper = new BundleMapper(directory, directory, pseudonyms, new FhirResourceParser(), new ReferenceMemory());
+        var registry = await MasterData.MasterDataJournal.LoadAsync(node, source);
+        var mapper = new BundleMapper(directory, directory, pseudonyms, new FhirResourceParser(), new ReferenceMemory(), registry);
         return new IngestSession(node, mapper, source, sourceSite, scope ?? SiteScope.All, parallelism, clock ?? TimeProvider.System);
     }
 
@@ -119,6 +121,7 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
     private static string EntityKey(ICommand command) =>
         Encounters.EncounterEntity.RoutingKey(command) ?? Invoices.InvoiceEntity.RoutingKey(command) ?? Items.ItemEntity.RoutingKey(command)
         ?? LegalEntities.LegalEntityEntity.RoutingKey(command) ?? InputExceptions.InputExceptionEntity.RoutingKey(command)
+        ?? MasterData.MasterDataEntity.RoutingKey(command)
         ?? throw new ArgumentException($"{command.GetType().Name} has no entity", nameof(command));
 
     private async Task ParkAsync(BundleEntry entry, EntryOutcome outcome, SourceContext context, CancellationToken ct)

@@ -5,6 +5,7 @@ using ActorSync.Domain.InputExceptions;
 using ActorSync.Domain.Invoices;
 using ActorSync.Domain.Items;
 using ActorSync.Domain.LegalEntities;
+using ActorSync.Domain.MasterData;
 
 namespace ActorSync.Actors.Serialization;
 
@@ -54,6 +55,10 @@ public static class Manifests
         (typeof(InputParked), "input-parked.v1"),
         (typeof(InputExceptionState), "input-exception-state.v1"),
 
+        // Master-data registry
+        (typeof(MasterDataRecorded), "master-data-recorded.v1"),
+        (typeof(MasterDataState), "master-data-state.v1"),
+
         // Commands, sent to entities that may live on another node
         (typeof(RecordEncounter), "record-encounter.v1"),
         (typeof(CaptureCharge), "capture-charge.v1"),
@@ -69,6 +74,7 @@ public static class Manifests
         (typeof(ReceiveItem), "receive-item.v1"),
         (typeof(ConfigureLegalEntity), "configure-legal-entity.v1"),
         (typeof(ParkInput), "park-input.v1"),
+        (typeof(RecordMasterData), "record-master-data.v1"),
 
         // Entity protocol
         (typeof(CommandReply), "command-reply.v1"),
@@ -85,6 +91,6 @@ public static class Manifests
     public static IReadOnlyList<Type> Bindings { get; } =
     [
         typeof(IEvent), typeof(ICommand), typeof(IActorSyncMessage),
-        typeof(EncounterState), typeof(InvoiceState), typeof(ItemState), typeof(LegalEntityState), typeof(InputExceptionState),
+        typeof(EncounterState), typeof(InvoiceState), typeof(ItemState), typeof(LegalEntityState), typeof(InputExceptionState), typeof(MasterDataState),
     ];
 }

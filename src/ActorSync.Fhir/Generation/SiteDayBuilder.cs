@@ -39,8 +39,10 @@ internal sealed class SiteDayBuilder(GeneratorSite site, DateOnly day, Generator
     {
         var currency = Enum.TryParse<FhirMoney.Currencies>(site.Currency, out var c) ? c : FhirMoney.Currencies.USD;
         var dayStart = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var organization = AddOrganization(dayStart);
-        var locations = AddLocations(organization, dayStart);
+        // Master data is the same version every day: as an EHR sends it, last updated when the network was set up.
+        var setUp = new DateTimeOffset(options.StartDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var organization = AddOrganization(setUp);
+        var locations = AddLocations(organization, setUp);
         var targets = Targets(locations);
 
         var visits = Enumerable.Range(0, options.EncountersPerDay)

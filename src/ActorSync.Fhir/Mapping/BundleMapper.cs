@@ -1,5 +1,6 @@
 using ActorSync.Domain.Common;
 using ActorSync.Domain.Invoices;
+using ActorSync.Fhir.MasterData;
 using ActorSync.Fhir.Parsing;
 using Hl7.Fhir.Model;
 using FhirEncounter = Hl7.Fhir.Model.Encounter;
@@ -24,26 +25,43 @@ public sealed record EntryResult(int Index, string? ResourceType, string? Id, En
 /// <summary>
 /// Turns the entries of a bundle (or the lines of an NDJSON file) into commands, in order:
 /// header first (unused types are never parsed), strict parse, then the mapper of the type.
-/// <c>urn:uuid:</c> references resolve to the entries of the same bundle.
+/// <c>urn:uuid:</c> references resolve to the entries of the same bundle; organization and
+/// location references also through the source's master data (<see cref="RegistryDirectory"/>).
 /// </summary>
-public sealed class BundleMapper(ISiteDirectory sites, IItemCatalog items, Pseudonymizer pseudonyms, FhirResourceParser parser, ReferenceMemory memory)
+public sealed class BundleMapper(ISiteDirectory sites, IItemCatalog items, Pseudonymizer pseudonyms, FhirResourceParser parser, ReferenceMemory memory, MasterDataRegistry? registry = null)
 {
-    private readonly EncounterMapper _encounters = new(sites, pseudonyms);
-    private readonly ClaimMapper _claims = new(sites);
     private readonly ExplanationOfBenefitMapper _eobs = new();
-    private readonly SupplyDeliveryMapper _deliveries = new(sites, items);
+    private readonly MasterDataRegistry _registry = registry ?? new MasterDataRegistry();
+
+    public MasterDataRegistry Registry => _registry;
 
     public IReadOnlyList<EntryResult> Map(IReadOnlyList<BundleEntry> entries, SourceContext context, SiteResolution? sourceSite)
     {
-        // fullUrl → the referenced resource's id, for urn:uuid references inside the bundle.
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        // fullUrl → the referenced resource as a literal reference (Type/id), for urn:uuid references inside the bundle.
+        var references = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in entries)
             if (entry is { FullUrl: { } url, Resource: { } bytes } && ResourceHeader.TryRead(bytes, out var h, out _) && h.Id is not null)
-                ids[url] = h.Id;
-        return [.. entries.Select(e => MapEntry(e, context, sourceSite, ids))];
+                references[url] = $"{h.ResourceType}/{h.Id}";
+        var directory = new RegistryDirectory(sites, _registry, references);
+        var mappers = new Mappers(new EncounterMapper(directory, pseudonyms), new ClaimMapper(directory), new SupplyDeliveryMapper(directory, items), new MasterDataMapper(_registry), references);
+        return [.. entries.Select(e => MapEntry(e, context, sourceSite, mappers))];
     }
 
-    private EntryResult MapEntry(BundleEntry entry, SourceContext context, SiteResolution? sourceSite, Dictionary<string, string> ids)
+    /// <summary>The mappers of one bundle: they resolve through that bundle's references.</summary>
+    private sealed record Mappers(EncounterMapper Encounters, ClaimMapper Claims, SupplyDeliveryMapper Deliveries, MasterDataMapper MasterData, Dictionary<string, string> References)
+    {
+        public string Literal(string reference) => References.TryGetValue(reference, out var literal) ? literal : reference;
+
+        /// <summary>The id a reference names: <c>Type/id</c>, a full URL ending so, or an entry of the bundle.</summary>
+        public string? IdOf(string reference)
+        {
+            var literal = Literal(reference);
+            var parts = literal.Split('/');
+            return parts.Length >= 2 && !literal.Contains('?', StringComparison.Ordinal) && !literal.StartsWith("urn:", StringComparison.Ordinal) ? parts[^1] : null;
+        }
+    }
+
+    private EntryResult MapEntry(BundleEntry entry, SourceContext context, SiteResolution? sourceSite, Mappers mappers)
     {
         if (entry.Resource is null)
             return new EntryResult(entry.Index, null, null, EntryKind.Rejected, [], "the entry has no resource", []);
@@ -59,19 +77,17 @@ public sealed class BundleMapper(ISiteDirectory sites, IItemCatalog items, Pseud
             return new EntryResult(entry.Index, header.ResourceType, header.Id, EntryKind.Rejected, [], "the resource is not valid FHIR R4", parsed.Issues);
 
         var stamp = SourceStamps.For(context, header, entry.Resource);
-        string? IdOf(string reference) => ids.TryGetValue(reference, out var id) ? id : LiteralId(reference);
         var result = parsed.Resource switch
         {
-            FhirEncounter e => _encounters.Map(e, stamp),
-            Claim c => _claims.Map(c, stamp, IdOf),
-            ExplanationOfBenefit b => _eobs.Map(b, stamp, r => IdOf(r) is { } claimId ? memory.InvoiceOfClaim(claimId) : null),
-            SupplyDelivery d => _deliveries.Map(d, stamp, sourceSite),
-            _ => null,
+            FhirEncounter e => mappers.Encounters.Map(e, stamp),
+            Claim c => mappers.Claims.Map(c, stamp, mappers.IdOf),
+            ExplanationOfBenefit b => _eobs.Map(b, stamp, r => mappers.IdOf(r) is { } claimId ? memory.InvoiceOfClaim(claimId) : null),
+            SupplyDelivery d => mappers.Deliveries.Map(d, stamp, sourceSite),
+            _ => mappers.MasterData.Map(parsed.Resource!, stamp, mappers.Literal),
         };
-        // Master data (organizations, locations, practitioners, patients) is parsed and valid, but
-        // no registry keeps it yet: counted as ignored, not as accepted.
+        // Types read but not mapped yet (ChargeItem, Invoice, PaymentReconciliation, PaymentNotice): counted as ignored.
         if (result is null)
-            return new EntryResult(entry.Index, header.ResourceType, header.Id, EntryKind.Ignored, [], "master data is not kept yet", []);
+            return new EntryResult(entry.Index, header.ResourceType, header.Id, EntryKind.Ignored, [], $"{header.ResourceType} is not mapped yet", []);
         return result switch
         {
             MappingResult.Mapped m => Remember(entry, header, m),
@@ -85,12 +101,5 @@ public sealed class BundleMapper(ISiteDirectory sites, IItemCatalog items, Pseud
         if (header.ResourceType == "Claim" && header.Id is not null && mapped.Commands.FirstOrDefault() is DraftInvoice draft)
             memory.RememberClaim(header.Id, draft.Key);
         return new EntryResult(entry.Index, header.ResourceType, header.Id, EntryKind.Mapped, mapped.Commands, null, []);
-    }
-
-    /// <summary><c>Type/id</c> (or a full URL ending so) → id.</summary>
-    private static string? LiteralId(string reference)
-    {
-        var parts = reference.Split('/');
-        return parts.Length >= 2 && !reference.Contains('?', StringComparison.Ordinal) && !reference.StartsWith("urn:", StringComparison.Ordinal) ? parts[^1] : null;
     }
 }

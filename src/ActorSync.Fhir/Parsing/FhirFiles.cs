@@ -10,10 +10,20 @@ public sealed record FileBatch(string File, IReadOnlyList<BundleEntry> Entries, 
 /// </summary>
 public static class FhirFiles
 {
+    /// <summary>
+    /// The files to import, master data first (Bulk Data files named by type, Synthea's hospital and
+    /// practitioner bundles), so that the organizations and locations others refer to are known
+    /// before the encounters that name them; otherwise in name order.
+    /// </summary>
     public static IReadOnlyList<string> Find(IEnumerable<string> paths) =>
         [.. paths.SelectMany(p => Directory.Exists(p)
                 ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).Where(IsFhirFile).Order(StringComparer.Ordinal)
-                : (IEnumerable<string>)[p])];
+                : (IEnumerable<string>)[p])
+            .OrderBy(f => IsMasterData(Path.GetFileName(f)) ? 0 : 1)];
+
+    private static readonly string[] MasterDataPrefixes = ["Organization", "Location", "Practitioner", "hospitalInformation", "practitionerInformation"];
+
+    private static bool IsMasterData(string fileName) => MasterDataPrefixes.Any(p => fileName.StartsWith(p, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsFhirFile(string path) =>
         path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);

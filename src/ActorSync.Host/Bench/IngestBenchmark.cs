@@ -51,7 +51,7 @@ internal static class IngestBenchmark
             Console.WriteLine($"   parse only: {mapped:N0} used resources in {watch.Elapsed.TotalSeconds:F2}s = {parseOnly:N0}/s");
 
             await using var node = await ActorSyncNode.StartAsync(options, ct);
-            var session = IngestSession.Start(node, new SourceId("bench"), null, parallelism);
+            var session = await IngestSession.StartAsync(node, new SourceId("bench"), null, parallelism);
             var counts = IngestCounts.Zero;
             watch.Restart();
             foreach (var bundle in bundles)

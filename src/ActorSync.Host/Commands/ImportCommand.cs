@@ -96,7 +96,7 @@ internal static class ImportCommand
                 ? new SiteResolution(site, legalEntity, null)
                 : throw new ConfigurationProblem($"--site {siteName} is not a site of the network");
         }
-        var session = IngestSession.Start(node, new SourceId(source), sourceSite, parallelism);
+        var session = await IngestSession.StartAsync(node, new SourceId(source), sourceSite, parallelism);
 
         var totals = IngestCounts.Zero;
         var unreadable = new List<string>();

@@ -115,7 +115,7 @@ public sealed class FhirEndpoints(SourceAuthenticator authenticator, SourceSessi
             return FhirJson.Answer(400, VerdictAnswers.Problem(IssueType.NotSupported, $"Bundle.type '{bundle.Type}' is not accepted; send a {string.Join(", ", BundleTypes)} Bundle"));
 
         var transaction = bundle.Type == "transaction";
-        var report = await sessions.For(Source(http)).IngestAsync(bundle.Entries, allOrNothing: transaction, http.RequestAborted);
+        var report = await (await sessions.For(Source(http))).IngestAsync(bundle.Entries, allOrNothing: transaction, http.RequestAborted);
         if (!report.Applied)
         {
             var failed = new OperationOutcome { Issue = [.. report.Outcomes.SelectMany(o => VerdictAnswers.Issues(o, $"Bundle.entry[{o.Index}]"))] };
@@ -145,7 +145,7 @@ public sealed class FhirEndpoints(SourceAuthenticator authenticator, SourceSessi
 
     private async Task<IResult> SingleAsync(HttpContext http, BundleEntry entry)
     {
-        var report = await sessions.For(Source(http)).IngestAsync([entry], cancellationToken: http.RequestAborted);
+        var report = await (await sessions.For(Source(http))).IngestAsync([entry], cancellationToken: http.RequestAborted);
         var outcome = report.Outcomes[0];
         return FhirJson.Answer(VerdictAnswers.Status(outcome.Verdict), VerdictAnswers.Outcome(outcome));
     }
@@ -153,7 +153,7 @@ public sealed class FhirEndpoints(SourceAuthenticator authenticator, SourceSessi
     /// <summary>NDJSON streamed in batches: memory stays bounded however large the body is.</summary>
     private async Task<IResult> ImportAsync(HttpContext http)
     {
-        var session = sessions.For(Source(http));
+        var session = await sessions.For(Source(http));
         var totals = IngestCounts.Zero;
         var listed = new List<OperationOutcome.IssueComponent>();
         var unlisted = 0;

@@ -12,11 +12,25 @@ namespace ActorSync.Http.Fhir;
 /// </summary>
 public sealed class SourceSessions(ActorSyncNode node, int parallelism)
 {
-    private readonly ConcurrentDictionary<string, IngestSession> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<IngestSession>>> _sessions = new(StringComparer.Ordinal);
 
-    public IngestSession For(SourceSettings source) => _sessions.GetOrAdd(source.Id.Value, _ =>
+    /// <summary>The source's session, started once (its master data read from the journal) by the first request.</summary>
+    public async Task<IngestSession> For(SourceSettings source)
     {
-        var own = source.OwnSite is { } site && node.Network.LegalEntityOf(site) is { } legalEntity ? new SiteResolution(site, legalEntity, null) : null;
-        return IngestSession.Start(node, source.Id, own, parallelism, new SiteScope(source.Sites));
-    });
+        var session = _sessions.GetOrAdd(source.Id.Value, _ => new Lazy<Task<IngestSession>>(() =>
+        {
+            var own = source.OwnSite is { } site && node.Network.LegalEntityOf(site) is { } legalEntity ? new SiteResolution(site, legalEntity, null) : null;
+            return IngestSession.StartAsync(node, source.Id, own, parallelism, new SiteScope(source.Sites));
+        }));
+        try
+        {
+            return await session.Value;
+        }
+        catch
+        {
+            // A failed start (the journal unreachable) is not kept: the next request tries again.
+            _sessions.TryRemove(new KeyValuePair<string, Lazy<Task<IngestSession>>>(source.Id.Value, session));
+            throw;
+        }
+    }
 }

@@ -43,7 +43,7 @@ public sealed class IngestSessionTests : IDisposable
     public async Task A_bundle_is_counted_per_resource_and_repeating_it_changes_nothing()
     {
         await using var node = await ActorSyncNode.StartAsync(TestNodes.Sqlite(_folder.Path));
-        var session = NewSession(node);
+        var session = await NewSession(node);
         Assert.True(BundleReader.TryRead(Encoding.UTF8.GetBytes(Bundle), out var bundle, out _));
 
         var first = (await session.IngestAsync(bundle!.Entries)).Counts;
@@ -75,15 +75,36 @@ public sealed class IngestSessionTests : IDisposable
         var overpaid = Bundle.Replace("\"value\":250", "\"value\":999", StringComparison.Ordinal);
         Assert.True(BundleReader.TryRead(Encoding.UTF8.GetBytes(overpaid), out var bundle, out _));
 
-        var counts = (await NewSession(node).IngestAsync(bundle!.Entries)).Counts;
+        var counts = (await (await NewSession(node)).IngestAsync(bundle!.Entries)).Counts;
 
         Assert.Equal(2, counts.Parked);
         var parked = (await node.GetStateAsync(EntityTypes.InputException, "import|ExplanationOfBenefit/eob-1")).StateAs<InputExceptionState>();
         Assert.Contains("exceeds the open balance", parked.Reason, StringComparison.Ordinal);
     }
 
-    private static IngestSession NewSession(ActorSyncNode node) =>
-        IngestSession.Start(node, new SourceId("import"), null, 16);
+    [Fact]
+    public async Task Master_data_received_before_a_restart_still_resolves_references_after_it()
+    {
+        const string organization = """
+            {"resourceType":"Organization","id":"org-77","name":"Northwind General","identifier":[{"system":"http://hl7.org/fhir/sid/us-npi","value":"1013100001"}]}
+            """;
+        const string encounter = """
+            {"resourceType":"Encounter","id":"enc-77","status":"in-progress","class":{"code":"EMER"},"serviceProvider":{"reference":"Organization/org-77"}}
+            """;
+        await using (var node = await ActorSyncNode.StartAsync(TestNodes.Sqlite(_folder.Path)))
+            Assert.Equal(1, (await (await NewSession(node)).IngestAsync([Entry(organization)])).Counts.Accepted);
+
+        await using var restarted = await ActorSyncNode.StartAsync(TestNodes.Sqlite(_folder.Path));
+        var counts = (await (await NewSession(restarted)).IngestAsync([Entry(encounter)])).Counts;
+
+        Assert.Equal(1, counts.Accepted);
+        var state = (await restarted.GetStateAsync(EntityTypes.Encounter, "nw-general/enc-77")).StateAs<EncounterState>();
+        Assert.Equal(new DepartmentId("emergency"), state.Department);
+    }
+
+    private static BundleEntry Entry(string json) => new(0, null, Encoding.UTF8.GetBytes(json), null, null);
+
+    private static Task<IngestSession> NewSession(ActorSyncNode node) => IngestSession.StartAsync(node, new SourceId("import"), null, 16);
 
     public void Dispose()
     {

@@ -6,6 +6,7 @@ using ActorSync.Domain.InputExceptions;
 using ActorSync.Domain.Invoices;
 using ActorSync.Domain.Items;
 using ActorSync.Domain.LegalEntities;
+using ActorSync.Domain.MasterData;
 using static ActorSync.Actors.Tests.Support.Samples;
 
 namespace ActorSync.Actors.Tests.Serialization;
@@ -85,6 +86,12 @@ internal static class SerializationSamples
             new InputParked(new InputExceptionKey(new SourceId("ehr-north"), "Encounter", "enc-9"), InputProblem.Unmappable, "Organization/x is not a site", "{\"resourceType\":\"Encounter\"}", stamp),
             InputExceptionState.Empty with { Key = new InputExceptionKey(new SourceId("ehr-north"), "Encounter", "enc-9"), Reason = "not a site", Payload = "{}", TimesParked = 1, Versions = versions },
             new ParkInput(new InputExceptionKey(new SourceId("ehr-north"), "Encounter", "enc-9"), InputProblem.Invalid, "invalid date", "{}", stamp),
+            new MasterDataRecorded(Location, LocationRecord, stamp),
+            MasterDataState.Empty with { Key = Location, Record = LocationRecord, Versions = versions },
+            new RecordMasterData(Location, LocationRecord, stamp),
         ];
     }
+
+    private static MasterDataKey Location => new(new SourceId("ehr-north"), "Location", "loc-7");
+    private static MasterDataRecord LocationRecord => new("Emergency Department", ["http://hospital.example/locations|ED-1"], ["Organization/nw-general"], true);
 }
