@@ -73,6 +73,28 @@ public sealed class SourceVersionTests
     }
 
     [Fact]
+    public void Unversioned_content_that_was_applied_and_replaced_is_a_stale_resend_not_a_change()
+    {
+        // Two copies of one resource from two feeds, sent again and again: no flip-flop.
+        var applied = Applied(TestStamps.Unversioned("Organization", "o1", "sha-aaa"), TestStamps.Unversioned("Organization", "o1", "sha-bbb"));
+
+        Assert.Equal(VersionVerdict.OutOfOrder, SourceVersions.Classify(applied, TestStamps.Unversioned("Organization", "o1", "sha-aaa")));
+        Assert.Equal(VersionVerdict.Duplicate, SourceVersions.Classify(applied, TestStamps.Unversioned("Organization", "o1", "sha-bbb")));
+        Assert.Equal(VersionVerdict.New, SourceVersions.Classify(applied, TestStamps.Unversioned("Organization", "o1", "sha-ccc")));
+    }
+
+    [Fact]
+    public void Only_the_last_few_replaced_contents_are_kept()
+    {
+        var stamps = Enumerable.Range(0, AppliedVersion.EarlierKept + 3).Select(i => TestStamps.Unversioned("Organization", "o1", $"sha-{i}")).ToArray();
+        var applied = Applied(stamps);
+
+        Assert.Equal(AppliedVersion.EarlierKept, applied.Values.Single().Earlier!.Count);
+        Assert.Equal(VersionVerdict.New, SourceVersions.Classify(applied, stamps[0]));
+        Assert.Equal(VersionVerdict.OutOfOrder, SourceVersions.Classify(applied, stamps[^2]));
+    }
+
+    [Fact]
     public void Only_the_last_applied_version_is_compared()
     {
         var applied = Applied(TestStamps.Of("Encounter", "e1", 1), TestStamps.Of("Encounter", "e1", 5));

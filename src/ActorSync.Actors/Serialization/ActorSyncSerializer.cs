@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Runtime.Serialization;
+using ActorSync.Domain.Common;
 using Akka.Actor;
 using Akka.Serialization;
 
@@ -40,6 +41,10 @@ public sealed class ActorSyncSerializer(ExtendedActorSystem system) : Serializer
         var computed = info.Properties.Where(p => p.Set is null && p.AssociatedParameter is null).ToList();
         foreach (var property in computed)
             info.Properties.Remove(property);
+        // Optional properties added later are written only when set, so what was written before keeps its bytes.
+        if (info.Type == typeof(AppliedVersion))
+            foreach (var property in info.Properties.Where(p => p.Name == "earlier"))
+                property.ShouldSerialize = (_, value) => value is not null;
     }
 
     private static JsonSerializerOptions CreateOptions()

@@ -60,13 +60,19 @@ public static class Deciding
         SourceVersions.Classify(applied, stamp) switch
         {
             VersionVerdict.Duplicate => Decision<TEvent>.Duplicate(),
-            VersionVerdict.OutOfOrder => Decision<TEvent>.OutOfOrder(
-                $"{stamp.ResourceType}/{stamp.ResourceId} version {stamp.Version} is older than version {applied[stamp.Key].Version} already applied"),
+            VersionVerdict.OutOfOrder => Decision<TEvent>.OutOfOrder(stamp.Version > 0
+                ? $"{stamp.ResourceType}/{stamp.ResourceId} version {stamp.Version} is older than version {applied[stamp.Key].Version} already applied"
+                : $"{stamp.ResourceType}/{stamp.ResourceId} has no version, and this content was applied and replaced before"),
             VersionVerdict.Conflict => Decision<TEvent>.Reject(
                 $"{stamp.ResourceType}/{stamp.ResourceId} version {stamp.Version} was already applied with different content"),
             _ => null,
         };
 
-    public static ImmutableDictionary<string, AppliedVersion> Record(ImmutableDictionary<string, AppliedVersion> applied, SourceStamp stamp) =>
-        applied.SetItem(stamp.Key, new AppliedVersion(stamp.Version, stamp.Fingerprint));
+    public static ImmutableDictionary<string, AppliedVersion> Record(ImmutableDictionary<string, AppliedVersion> applied, SourceStamp stamp)
+    {
+        var earlier = stamp.Version == 0 && applied.TryGetValue(stamp.Key, out var last) && last.Fingerprint != stamp.Fingerprint
+            ? [.. (last.Earlier ?? []).Append(last.Fingerprint).TakeLast(AppliedVersion.EarlierKept)]
+            : (applied.GetValueOrDefault(stamp.Key)?.Earlier);
+        return applied.SetItem(stamp.Key, new AppliedVersion(stamp.Version, stamp.Fingerprint, earlier));
+    }
 }

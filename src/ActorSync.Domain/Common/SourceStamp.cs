@@ -21,8 +21,15 @@ public sealed record SourceStamp(
         : $"{Source}|{ResourceType}/{ResourceId}#{Part}";
 }
 
-/// <summary>The last version an entity applied for one source resource.</summary>
-public sealed record AppliedVersion(long Version, string Fingerprint);
+/// <summary>
+/// The last version an entity applied for one source resource. For unversioned resources it also
+/// keeps the fingerprints of the contents it replaced (<see cref="Earlier"/>, the last few), so that
+/// a resend of superseded content is recognised instead of flip-flopping between two copies.
+/// </summary>
+public sealed record AppliedVersion(long Version, string Fingerprint, IReadOnlyList<string>? Earlier = null)
+{
+    public const int EarlierKept = 8;
+}
 
 public enum VersionVerdict
 {
@@ -46,6 +53,9 @@ public static class SourceVersions
             // Same version number with other content is a sender bug: never apply or ignore it silently.
             return stamp.Fingerprint == last.Fingerprint ? VersionVerdict.Duplicate : VersionVerdict.Conflict;
         }
-        return stamp.Fingerprint == last.Fingerprint ? VersionVerdict.Duplicate : VersionVerdict.New;
+        if (stamp.Fingerprint == last.Fingerprint)
+            return VersionVerdict.Duplicate;
+        // Without versions, content that was applied and then replaced is a stale resend.
+        return last.Earlier?.Contains(stamp.Fingerprint) == true ? VersionVerdict.OutOfOrder : VersionVerdict.New;
     }
 }

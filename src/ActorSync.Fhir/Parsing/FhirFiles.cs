@@ -11,19 +11,31 @@ public sealed record FileBatch(string File, IReadOnlyList<BundleEntry> Entries, 
 public static class FhirFiles
 {
     /// <summary>
-    /// The files to import, master data first (Bulk Data files named by type, Synthea's hospital and
-    /// practitioner bundles), so that the organizations and locations others refer to are known
-    /// before the encounters that name them; otherwise in name order.
+    /// The files to import, in the order their references point: master data (Bulk Data files are
+    /// named by type; Synthea's hospital and practitioner bundles), then encounters, claims, payments
+    /// and the rest, so that what a resource refers to has arrived before it; otherwise in name order.
     /// </summary>
     public static IReadOnlyList<string> Find(IEnumerable<string> paths) =>
         [.. paths.SelectMany(p => Directory.Exists(p)
                 ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).Where(IsFhirFile).Order(StringComparer.Ordinal)
                 : (IEnumerable<string>)[p])
-            .OrderBy(f => IsMasterData(Path.GetFileName(f)) ? 0 : 1)];
+            .OrderBy(f => Rank(Path.GetFileName(f)))];
 
-    private static readonly string[] MasterDataPrefixes = ["Organization", "Location", "Practitioner", "hospitalInformation", "practitionerInformation"];
+    private static readonly string[][] Ranks =
+    [
+        ["Organization", "Location", "Practitioner", "hospitalInformation", "practitionerInformation"],
+        ["Encounter"],
+        ["Claim", "ChargeItem"],
+        ["ExplanationOfBenefit", "Invoice", "PaymentReconciliation", "PaymentNotice"],
+    ];
 
-    private static bool IsMasterData(string fileName) => MasterDataPrefixes.Any(p => fileName.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+    private static int Rank(string fileName)
+    {
+        for (var rank = 0; rank < Ranks.Length; rank++)
+            if (Ranks[rank].Any(type => fileName.Contains(type, StringComparison.OrdinalIgnoreCase)))
+                return rank;
+        return Ranks.Length;
+    }
 
     private static bool IsFhirFile(string path) =>
         path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);

@@ -87,7 +87,8 @@ internal static class SerializationSamples
             InputExceptionState.Empty with { Key = new InputExceptionKey(new SourceId("ehr-north"), "Encounter", "enc-9"), Reason = "not a site", Payload = "{}", TimesParked = 1, Versions = versions },
             new ParkInput(new InputExceptionKey(new SourceId("ehr-north"), "Encounter", "enc-9"), InputProblem.Invalid, "invalid date", "{}", stamp),
             new MasterDataRecorded(Location, LocationRecord, stamp),
-            MasterDataState.Empty with { Key = Location, Record = LocationRecord, Versions = versions },
+            // Unversioned master data keeps the fingerprints it replaced.
+            MasterDataState.Empty with { Key = Location, Record = LocationRecord, Versions = ImmutableDictionary<string, AppliedVersion>.Empty.Add("ehr-north|Location/loc-7", new AppliedVersion(0, "sha-new", ["sha-old"])) },
             new RecordMasterData(Location, LocationRecord, stamp),
         ];
     }
