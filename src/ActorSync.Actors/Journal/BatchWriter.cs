@@ -53,5 +53,5 @@ internal abstract class BatchWriter : IDisposable
 
     public abstract void Dispose();
 
-    protected static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

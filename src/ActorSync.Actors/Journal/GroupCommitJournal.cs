@@ -31,6 +31,7 @@ public abstract class GroupCommitJournal : SqlWriteJournal
     private readonly ConcurrentDictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
     private readonly BatchWriter _writer;
     private readonly Thread _thread;
+    private readonly BatchedLookup<long>? _highest;
 
     private protected GroupCommitJournal(Config config, Func<JournalConfig, BatchWriter> writer) : base(config)
     {
@@ -49,6 +50,8 @@ public abstract class GroupCommitJournal : SqlWriteJournal
         var maxRows = Positive(config, "group-commit.max-rows-per-transaction", 1000);
         _thread = new Thread(() => WriteLoop(maxRows)) { IsBackground = true, Name = "journal-group-commit-writer" };
         _thread.Start();
+        if (BatchedLookup<long>.ConnectionFor(journalConfig.ProviderName, journalConfig.ConnectionString) is { } open)
+            _highest = new BatchedLookup<long>("journal-recovery-reads", open, (command, ids) => Highest(command, ids, journalConfig));
     }
 
     protected override async Task<IImmutableList<Exception>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken)
@@ -81,17 +84,39 @@ public abstract class GroupCommitJournal : SqlWriteJournal
         return serialized.Select(t => t.Failure.HasValue ? t.Failure.Value : null!).ToImmutableList();
     }
 
-    /// <summary>Recovery must not read the highest sequence number while a write of that entity is still on its way.</summary>
+    /// <summary>
+    /// Recovery must not read the highest sequence number while a write of that entity is still on
+    /// its way. The read itself is batched with those of other entities starting at the same time;
+    /// it is the highest number ever written (the library's native mode; rows are soft-deleted),
+    /// and Akka takes the larger of it and a snapshot's.
+    /// </summary>
     public override async Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken)
     {
         if (_inFlight.TryGetValue(persistenceId, out var write))
             await write.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return await base.ReadHighestSequenceNrAsync(persistenceId, fromSequenceNr, cancellationToken);
+        return _highest is null
+            ? await base.ReadHighestSequenceNrAsync(persistenceId, fromSequenceNr, cancellationToken)
+            : await _highest.GetAsync(persistenceId);
+    }
+
+    private static Dictionary<string, long> Highest(System.Data.Common.DbCommand command, IReadOnlyList<string> ids, JournalConfig config)
+    {
+        var table = config.TableConfig.EventJournalTable;
+        var c = table.ColumnNames;
+        var name = (config.TableConfig.SchemaName is { Length: > 0 } schema ? BatchWriter.Quote(schema) + "." : "") + BatchWriter.Quote(table.Name);
+        var (pid, seq) = (BatchWriter.Quote(c.PersistenceId), BatchWriter.Quote(c.SequenceNumber));
+        command.CommandText = $"SELECT {pid}, MAX({seq}) FROM {name} WHERE {pid} IN ({BatchedLookup<long>.InList(command, ids)}) GROUP BY {pid}";
+        var highest = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            highest[reader.GetString(0)] = reader.GetInt64(1);
+        return highest;
     }
 
     /// <summary>Lets the writer commit what is queued, then waits for it, so no second writer can start on the same store.</summary>
     protected override void PostStop()
     {
+        _highest?.Dispose();
         _pending.Writer.TryComplete();
         if (!_thread.Join(TimeSpan.FromSeconds(30)))
             Context.GetLogger().Warning("The journal writer did not finish its queued writes within 30 s");

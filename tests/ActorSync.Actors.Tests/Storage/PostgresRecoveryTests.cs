@@ -9,6 +9,13 @@ namespace ActorSync.Actors.Tests.Storage;
 public sealed class PostgresRecoveryTests(PostgresFixture postgres)
 {
     [Fact]
+    public async Task Hundreds_of_entities_recovering_at_once_each_find_their_own_events_and_snapshots()
+    {
+        var database = await postgres.NewDatabaseAsync();
+        await RecoveryScenario.ManyAtOnceAsync(() => ActorSyncNode.StartAsync(TestNodes.Postgres(database, RecoveryScenario.SnapshotOften)));
+    }
+
+    [Fact]
     public async Task State_survives_a_restart_of_the_actor_system_on_the_same_postgresql_database()
     {
         var database = await postgres.NewDatabaseAsync();

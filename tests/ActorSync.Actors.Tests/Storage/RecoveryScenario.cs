@@ -59,4 +59,29 @@ internal static class RecoveryScenario
             Assert.Equal(1, legalEntity.SequenceNr);
         }
     }
+
+    /// <summary>
+    /// Hundreds of entities recovering at the same moment (their reads are answered in batches):
+    /// each finds its own events and snapshot, none another's.
+    /// </summary>
+    public static async Task ManyAtOnceAsync(Func<Task<ActorSyncNode>> startNode)
+    {
+        var keys = Enumerable.Range(0, 300).Select(i => new EncounterKey(Site, new EncounterId($"many-{i}"))).ToList();
+        await using (var node = await startNode())
+        {
+            await Task.WhenAll(keys.Select(async (key, i) =>
+            {
+                await node.SendAsync(RecordEncounter(key: key));
+                for (var charge = 0; charge < i % 4; charge++)
+                    await node.SendAsync(CaptureCharge($"c{charge}", 10m + charge, key: key));
+            }));
+        }
+
+        await using (var node = await startNode())
+        {
+            var states = await Task.WhenAll(keys.Select(k => node.GetStateAsync(EntityTypes.Encounter, k.ToString())));
+            Assert.Equal(keys.Select((_, i) => 1L + (i % 4)), states.Select(s => s.SequenceNr));
+            Assert.Equal(keys.Select((_, i) => i % 4), states.Select(s => s.StateAs<EncounterState>().Charges.Count));
+        }
+    }
 }

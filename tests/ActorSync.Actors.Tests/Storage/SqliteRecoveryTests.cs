@@ -20,6 +20,10 @@ public sealed class SqliteRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Hundreds_of_entities_recovering_at_once_each_find_their_own_events_and_snapshots() =>
+        await RecoveryScenario.ManyAtOnceAsync(() => ActorSyncNode.StartAsync(TestNodes.Sqlite(_folder.Path, RecoveryScenario.SnapshotOften)));
+
+    [Fact]
     public async Task The_embedded_default_is_one_sqlite_file_in_wal_mode_with_sharding_state_in_its_own_tables()
     {
         await using (await ActorSyncNode.StartAsync(TestNodes.Sqlite(_folder.Path)))
