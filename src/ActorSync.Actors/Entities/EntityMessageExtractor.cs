@@ -9,6 +9,7 @@ public sealed class EntityMessageExtractor(string typeName, Func<object, string?
     public override string? EntityId(object message) => message switch
     {
         GetEntityState query when query.EntityType == typeName => query.EntityId,
+        CommandBatch { Commands.Count: > 0 } batch => routingKey(batch.Commands[0]),
         _ => routingKey(message),
     };
 }

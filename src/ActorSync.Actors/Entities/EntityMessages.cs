@@ -8,6 +8,16 @@ public interface IActorSyncMessage;
 /// <summary>The answer to every command, sent only after its events are durable (or when there are none).</summary>
 public sealed record CommandReply(string EntityId, Outcome Outcome, string? Reason, int EventCount, long SequenceNr) : IActorSyncMessage;
 
+/// <summary>
+/// Several commands for one entity (a visit's encounter, charges and completion), decided in order,
+/// each on the state the ones before it left, and persisted in one write: one journal round trip
+/// instead of one per command. Answered with a reply per command, after the write is durable.
+/// </summary>
+public sealed record CommandBatch(IReadOnlyList<ICommand> Commands) : IActorSyncMessage;
+
+/// <summary>The replies to a <see cref="CommandBatch"/>, in its order.</summary>
+public sealed record CommandBatchReply(IReadOnlyList<CommandReply> Replies) : IActorSyncMessage;
+
 /// <summary>Ask an entity for its current state (operators, tests, read-your-writes checks).</summary>
 public sealed record GetEntityState(string EntityType, string EntityId) : IActorSyncMessage;
 

@@ -25,8 +25,9 @@ public sealed class EventSourcedEntity<TState, TCommand, TEvent> : UntypedPersis
     private readonly EntitySettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private TState _state;
-    // Persist stashes further commands until its callbacks ran, so at most one command is in flight.
+    // Persist stashes further commands until its callbacks ran, so at most one command (or batch) is in flight.
     private IActorRef? _inFlight;
+    private int? _inFlightBatch;
 
     public EventSourcedEntity(EntityDefinition<TState, TCommand, TEvent> definition, string entityId, EntitySettings settings)
     {
@@ -66,6 +67,9 @@ public sealed class EventSourcedEntity<TState, TCommand, TEvent> : UntypedPersis
             case TCommand command:
                 Handle(command);
                 break;
+            case CommandBatch batch:
+                HandleBatch(batch.Commands);
+                break;
             case StopEntity:
                 Context.Stop(Self);
                 break;
@@ -90,19 +94,22 @@ public sealed class EventSourcedEntity<TState, TCommand, TEvent> : UntypedPersis
         }
     }
 
-    private void Handle(TCommand command)
+    private Decision<TEvent> Decide(TState state, TCommand command)
     {
-        Decision<TEvent> decision;
         try
         {
-            decision = _definition.Decider.Decide(_state, command);
+            return _definition.Decider.Decide(state, command);
         }
         catch (DomainException ex)
         {
             // A value the canonical model cannot hold (mixed currencies, ...): the command's fault, not the entity's.
-            decision = Decision<TEvent>.Reject(ex.Message);
+            return Decision<TEvent>.Reject(ex.Message);
         }
+    }
 
+    private void Handle(TCommand command)
+    {
+        var decision = Decide(_state, command);
         if (decision.Outcome != Outcome.Accepted)
         {
             Sender.Tell(new CommandReply(_entityId, decision.Outcome, decision.Reason, 0, LastSequenceNr));
@@ -110,15 +117,49 @@ public sealed class EventSourcedEntity<TState, TCommand, TEvent> : UntypedPersis
         }
 
         _inFlight = Sender;
-        var remaining = decision.Events.Count;
-        PersistAll(decision.Events.Select(Tag), persisted =>
+        _inFlightBatch = null;
+        PersistThenReply(decision.Events, () => new CommandReply(_entityId, Outcome.Accepted, null, decision.Events.Count, LastSequenceNr));
+    }
+
+    /// <summary>Each command decided on the state the ones before it left; all accepted events persisted in one write.</summary>
+    private void HandleBatch(IReadOnlyList<ICommand> commands)
+    {
+        var state = _state;
+        var events = new List<TEvent>();
+        var decisions = new Decision<TEvent>[commands.Count];
+        for (var i = 0; i < commands.Count; i++)
+        {
+            decisions[i] = commands[i] is TCommand command ? Decide(state, command) : Decision<TEvent>.Reject($"{commands[i].GetType().Name} is not a command of this entity");
+            foreach (var e in decisions[i].Events)
+            {
+                state = _definition.Decider.Apply(state, e);
+                events.Add(e);
+            }
+        }
+        CommandBatchReply Replies() => new([.. decisions.Select(d => d.Outcome == Outcome.Accepted
+            ? new CommandReply(_entityId, Outcome.Accepted, null, d.Events.Count, LastSequenceNr)
+            : new CommandReply(_entityId, d.Outcome, d.Reason, 0, LastSequenceNr))]);
+        if (events.Count == 0)
+        {
+            Sender.Tell(Replies());
+            return;
+        }
+        _inFlight = Sender;
+        _inFlightBatch = commands.Count;
+        PersistThenReply(events, Replies);
+    }
+
+    private void PersistThenReply(IReadOnlyList<TEvent> events, Func<object> reply)
+    {
+        var remaining = events.Count;
+        PersistAll(events.Select(Tag), persisted =>
         {
             _state = _definition.Decider.Apply(_state, persisted is Tagged tagged ? (TEvent)tagged.Payload : (TEvent)persisted);
             if (--remaining > 0)
                 return;
-            ReplyInFlight(new CommandReply(_entityId, Outcome.Accepted, null, decision.Events.Count, LastSequenceNr));
-            // Snapshot when this command's events crossed a multiple of SnapshotEvery.
-            if (LastSequenceNr / _settings.SnapshotEvery != (LastSequenceNr - decision.Events.Count) / _settings.SnapshotEvery)
+            ReplyInFlight(reply());
+            // Snapshot when these events crossed a multiple of SnapshotEvery.
+            if (LastSequenceNr / _settings.SnapshotEvery != (LastSequenceNr - events.Count) / _settings.SnapshotEvery)
                 SaveSnapshot(_state);
         });
     }
@@ -135,7 +176,8 @@ public sealed class EventSourcedEntity<TState, TCommand, TEvent> : UntypedPersis
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
     {
         _log.Error(cause, "The journal rejected event {0} of {1}", sequenceNr, PersistenceId);
-        ReplyInFlight(new CommandReply(_entityId, Outcome.Rejected, "the journal rejected the event: " + cause.Message, 0, LastSequenceNr));
+        var rejected = new CommandReply(_entityId, Outcome.Rejected, "the journal rejected the event: " + cause.Message, 0, LastSequenceNr);
+        ReplyInFlight(_inFlightBatch is { } count ? new CommandBatchReply([.. Enumerable.Repeat(rejected, count)]) : rejected);
     }
 
     /// <summary>The write failed (storage down): the sender gets a failure, never an acknowledgement; the entity stops and recovers on the next message.</summary>

@@ -139,6 +139,12 @@ public sealed class ActorSyncNode : IAsyncDisposable
     public Task<CommandReply> SendAsync(ICommand command, CancellationToken cancellationToken = default) =>
         RegionFor(command).Ask<CommandReply>(command, AskTimeout, cancellationToken);
 
+    /// <summary>Sends one entity's commands as one batch: decided in order, persisted in one write, a reply each.</summary>
+    public async Task<IReadOnlyList<CommandReply>> SendAsync(IReadOnlyList<ICommand> commands, CancellationToken cancellationToken = default) =>
+        commands.Count == 1
+            ? [await SendAsync(commands[0], cancellationToken)]
+            : (await RegionFor(commands[0]).Ask<CommandBatchReply>(new CommandBatch(commands), AskTimeout, cancellationToken)).Replies;
+
     public Task<EntityStateReply> GetStateAsync(string entityType, string entityId, CancellationToken cancellationToken = default) =>
         RegionFor(entityType).Ask<EntityStateReply>(new GetEntityState(entityType, entityId), AskTimeout, cancellationToken);
 

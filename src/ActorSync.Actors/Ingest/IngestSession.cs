@@ -109,10 +109,9 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
         var replies = await Akka.Streams.Dsl.Source.From(perEntity)
             .SelectAsync(parallelism, async commands =>
             {
-                var answered = new List<(int Entry, CommandReply Reply)>(commands.Count);
-                foreach (var (entry, command) in commands)
-                    answered.Add((entry, await node.SendAsync(command, ct)));
-                return answered;
+                // One entity's commands go as one batch: decided in order, one journal write.
+                var replies = await node.SendAsync([.. commands.Select(c => c.Command)], ct);
+                return commands.Select((c, i) => (c.Entry, replies[i])).ToList();
             })
             .RunAggregate(new List<(int Entry, CommandReply Reply)>(), (all, batch) => { all.AddRange(batch); return all; }, _materializer);
         return replies.GroupBy(r => r.Entry).ToDictionary(g => g.Key, g => g.Select(r => r.Reply).ToList());

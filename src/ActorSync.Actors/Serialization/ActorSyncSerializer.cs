@@ -59,6 +59,7 @@ public sealed class ActorSyncSerializer(ExtendedActorSystem system) : Serializer
         options.Converters.Add(new CurrencyConverter());
         options.Converters.Add(new UnitConverter());
         options.Converters.Add(new MoneyConverter());
+        options.Converters.Add(new CommandConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -80,3 +80,25 @@ internal sealed class MoneyConverter : JsonConverter<Money>
         writer.WriteEndObject();
     }
 }
+
+/// <summary>A command where only its interface is declared (inside a batch): written with its manifest, so it can cross to another node.</summary>
+internal sealed class CommandConverter : JsonConverter<ICommand>
+{
+    public override ICommand Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        using var document = JsonDocument.ParseValue(ref reader);
+        var manifest = document.RootElement.GetProperty("manifest").GetString() ?? throw new JsonException("a command without a manifest");
+        if (!Manifests.ByManifest.TryGetValue(manifest, out var type) || !typeof(ICommand).IsAssignableFrom(type))
+            throw new JsonException($"'{manifest}' is not the manifest of a command");
+        return (ICommand)(document.RootElement.GetProperty("command").Deserialize(type, options) ?? throw new JsonException($"{manifest} is null"));
+    }
+
+    public override void Write(Utf8JsonWriter writer, ICommand value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("manifest", Manifests.ByType[value.GetType()]);
+        writer.WritePropertyName("command");
+        JsonSerializer.Serialize(writer, value, value.GetType(), options);
+        writer.WriteEndObject();
+    }
+}

@@ -78,6 +78,8 @@ public static class Manifests
 
         // Entity protocol
         (typeof(CommandReply), "command-reply.v1"),
+        (typeof(CommandBatch), "command-batch.v1"),
+        (typeof(CommandBatchReply), "command-batch-reply.v1"),
         (typeof(GetEntityState), "get-entity-state.v1"),
         (typeof(EntityStateReply), "entity-state-reply.v1"),
         (typeof(StopEntity), "stop-entity.v1"),

@@ -1,70 +1,167 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Http.Headers;
+using ActorSync.Actors.Configuration;
 using ActorSync.Actors.Hosting;
 using ActorSync.Actors.Ingest;
 using ActorSync.Domain.Common;
 using ActorSync.Fhir.Generation;
 using ActorSync.Fhir.Parsing;
 using ActorSync.Host.Commands;
-using Akka.Configuration;
+using ActorSync.Http;
+using ActorSync.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace ActorSync.Host.Bench;
 
 /// <summary>
-/// Generated bundles of the sample network: how fast this machine merely parses the resources
-/// ActorSync maps (strict Hl7.Fhir.R4, one thread: the ceiling of any FHIR pipeline here), and how
-/// fast they go through the whole ingest path until durable in the entities (embedded SQLite).
+/// Generated FHIR of the sample network, three ways: how fast this machine merely parses the
+/// resources ActorSync maps (strict Hl7.Fhir.R4, one thread, warmed up: the ceiling of any FHIR
+/// pipeline here); the peak rate of the whole ingest path until durable (site-day bundles, a few
+/// at once); and the latency from request to durable answer over HTTP when visits arrive, one
+/// transaction each, at half of that peak.
 /// </summary>
 internal static class IngestBenchmark
 {
-    public sealed record Result(int Bundles, int MappedResources, int AllResources, double ParseOnlyPerSecond, double DurablePerSecond, IngestCounts Counts)
+    public sealed record Settings(string Store, int Days, int EncountersPerDay, int Parallelism, int Concurrency, int LatencySeconds, string HoconFolder);
+
+    public sealed record Result(
+        string Store, int Bundles, int MappedResources, int AllResources, double ParseOnlyPerSecond, double DurablePerSecond,
+        double LatencyRatePerSecond, int LatencyRequests, double P50Milliseconds, double P99Milliseconds, IngestCounts Counts)
     {
         public double Ratio => DurablePerSecond / ParseOnlyPerSecond;
     }
 
-    public static async Task<Result> RunAsync(string hoconFolder, int days, int encountersPerDay, int parallelism, CancellationToken ct)
+    private const string Token = "bench-token-not-a-secret-0123456789";
+
+    public static async Task<Result> RunAsync(Settings settings, CancellationToken ct)
     {
         var folder = Path.Combine(Path.GetTempPath(), "actorsync-ingest-bench-" + Guid.NewGuid().ToString("N")[..8]);
-        var options = new NodeOptions
-        {
-            HoconFolder = hoconFolder,
-            DataDir = folder,
-            Overrides = ConfigurationFactory.ParseString("akka.loglevel = WARNING\nakka.remote.dot-netty.tcp.port = 0"),
-        };
+        LocalPostgresServer? server = null;
         try
         {
-            var (_, _, network) = ActorSyncNode.LoadConfiguration(options);
-            var generated = FhirDataGenerator.Generate(GenerateCommand.Sites(network),
-                new GeneratorOptions(new DateOnly(2026, 1, 5), days, encountersPerDay, 42, 0.05, 0.03, GeneratorOptions.DefaultPayers)).ToList();
-            var bundles = generated.Select(b => BundleReader.TryRead(b.Json, out var content, out var problem) ? content! : throw new InvalidOperationException(problem)).ToList();
-            Console.WriteLine($"   generated {bundles.Count} bundles, {bundles.Sum(b => b.Entries.Count):N0} resources");
-
-            var parser = new FhirResourceParser();
-            var mapped = 0;
-            var watch = Stopwatch.StartNew();
-            foreach (var entry in bundles.SelectMany(b => b.Entries))
+            string? pg = null;
+            if (settings.Store == "postgresql")
             {
-                if (ResourceHeader.TryRead(entry.Resource, out var header, out _) && ResourceKinds.IsUsed(header.ResourceType) && parser.Parse(entry.Resource).Succeeded)
-                    mapped++;
+                Console.WriteLine("   starting a throwaway PostgreSQL server (fsync on)...");
+                server = await LocalPostgresServer.StartAsync(durable: true, ct);
+                pg = await server.CreateDatabaseAsync("actorsync_ingest_bench", ct);
+                // A node on PostgreSQL has no data folder to keep a generated pseudonym key in.
+                if (Environment.GetEnvironmentVariable("ACTORSYNC_PSEUDONYM_KEY") is null)
+                    Environment.SetEnvironmentVariable("ACTORSYNC_PSEUDONYM_KEY", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
             }
-            var parseOnly = mapped / watch.Elapsed.TotalSeconds;
-            Console.WriteLine($"   parse only: {mapped:N0} used resources in {watch.Elapsed.TotalSeconds:F2}s = {parseOnly:N0}/s");
+            var source = $"actorsync.http.port = 0\nactorsync.sources.bench {{ credential-sha256 = \"{Convert.ToHexString(SourceSettings.Hash(Token))}\", sites = [\"*\"] }}\n";
+            var options = BenchNodes.Options(settings.Store, settings.HoconFolder, [], folder, pg, source, seedNetwork: true);
+            var (_, _, network) = ActorSyncNode.LoadConfiguration(options);
+            var sites = GenerateCommand.Sites(network);
+            var peakData = Generate(sites, new DateOnly(2026, 1, 5), settings.Days, settings.EncountersPerDay, 42);
+            Console.WriteLine($"   generated {peakData.Count} bundles, {peakData.Sum(b => b.Entries.Count):N0} resources");
+
+            var (mapped, parseOnly) = ParseOnly(peakData);
+            Console.WriteLine($"   parse only: {mapped:N0} used resources, {parseOnly:N0}/s on one thread");
 
             await using var node = await ActorSyncNode.StartAsync(options, ct);
-            var session = await IngestSession.StartAsync(node, new SourceId("bench"), null, parallelism);
-            var counts = IngestCounts.Zero;
-            watch.Restart();
-            foreach (var bundle in bundles)
-                counts += (await session.IngestAsync(bundle.Entries, cancellationToken: ct)).Counts;
-            var durable = (counts.Accepted + counts.Duplicates + counts.OutOfOrder + counts.Parked) / watch.Elapsed.TotalSeconds;
-            Console.WriteLine($"   ingest until durable: {counts.Resources:N0} resources in {watch.Elapsed.TotalSeconds:F2}s; mapped and answered {durable:N0}/s");
-            return new Result(bundles.Count, mapped, counts.Resources, parseOnly, durable, counts);
+            var (counts, durable) = await PeakAsync(node, peakData, settings, ct);
+            Console.WriteLine($"   peak, until durable: {counts.Resources:N0} resources; mapped and answered {durable:N0}/s ({settings.Concurrency} bundles at once)");
+
+            await using var http = await IngestServer.StartAsync(node, ct);
+            var rate = durable / 2;
+            // Other days for the latency phase, so that it measures new data, not repeats; enough for its length.
+            var perDay = peakData.Sum(b => b.Entries.Count) / (double)settings.Days;
+            var latencyData = Generate(sites, new DateOnly(2026, 6, 1), (int)Math.Ceiling(rate * (settings.LatencySeconds + 5) / perDay), settings.EncountersPerDay, 7);
+            var (requests, p50, p99) = await LatencyAsync(http.Address, latencyData, rate, settings.LatencySeconds, ct);
+            Console.WriteLine($"   latency at {rate:N0} resources/s (half the peak), {requests:N0} visit transactions over HTTP: p50 {p50:F1} ms, p99 {p99:F1} ms");
+            return new Result(settings.Store, peakData.Count, mapped, counts.Resources, parseOnly, durable, rate, requests, p50, p99, counts);
         }
         finally
         {
             SqliteConnection.ClearAllPools();
+            if (server is not null)
+                await server.DisposeAsync();
             if (Directory.Exists(folder))
                 Directory.Delete(folder, recursive: true);
         }
     }
+
+    private static List<BundleContent> Generate(IReadOnlyList<GeneratorSite> sites, DateOnly start, int days, int perDay, int seed) =>
+        [.. FhirDataGenerator.Generate(sites, new GeneratorOptions(start, days, perDay, seed, 0.05, 0.03, GeneratorOptions.DefaultPayers))
+            .Select(b => BundleReader.TryRead(b.Json, out var content, out var problem) ? content! : throw new InvalidOperationException(problem))];
+
+    private static (int Mapped, double PerSecond) ParseOnly(List<BundleContent> bundles)
+    {
+        var used = bundles.SelectMany(b => b.Entries)
+            .Where(e => ResourceHeader.TryRead(e.Resource, out var header, out _) && ResourceKinds.IsUsed(header.ResourceType))
+            .Select(e => e.Resource!).ToList();
+        var parser = new FhirResourceParser();
+        foreach (var resource in used.Take(2000))
+            parser.Parse(resource); // warm-up: JIT and Firely's model caches
+        var watch = Stopwatch.StartNew();
+        var parsed = used.Count(r => parser.Parse(r).Succeeded);
+        return (parsed, parsed / watch.Elapsed.TotalSeconds);
+    }
+
+    private static async Task<(IngestCounts Counts, double PerSecond)> PeakAsync(ActorSyncNode node, List<BundleContent> bundles, Settings settings, CancellationToken ct)
+    {
+        var session = await IngestSession.StartAsync(node, new SourceId("bench"), null, settings.Parallelism);
+        var counts = IngestCounts.Zero;
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(bundles, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = ct }, async (bundle, token) =>
+        {
+            var report = await session.IngestAsync(bundle.Entries, cancellationToken: token);
+            lock (session)
+                counts += report.Counts;
+        });
+        var answered = counts.Accepted + counts.Duplicates + counts.OutOfOrder + counts.Parked;
+        return (counts, answered / watch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Visits sent on a schedule (an open loop: a slow answer does not delay the next request), each timed until its durable answer.</summary>
+    private static async Task<(int Requests, double P50, double P99)> LatencyAsync(Uri node, List<BundleContent> bundles, double resourcesPerSecond, int seconds, CancellationToken ct)
+    {
+        var visits = bundles.SelectMany(b => VisitBundles.Split(b.Entries)).ToList();
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = node, Timeout = TimeSpan.FromMinutes(2) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        // The first seconds at the rate are a warm-up, not measured: connections, the source's
+        // session, tiered JIT of the HTTP path. Steady state is what the goal is about.
+        const int WarmUpSeconds = 3;
+        var latencies = new ConcurrentBag<double>();
+        var failures = 0;
+        var sent = new List<Task>();
+        var watch = Stopwatch.StartNew();
+        var due = 0.0;
+        foreach (var (json, resources) in visits)
+        {
+            if (watch.Elapsed.TotalSeconds > seconds + WarmUpSeconds)
+                break;
+            var wait = TimeSpan.FromSeconds(due) - watch.Elapsed;
+            if (wait > TimeSpan.Zero)
+                await Task.Delay(wait, ct);
+            due += resources / resourcesPerSecond;
+            sent.Add(Task.Run(async () =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                var measured = watch.Elapsed.TotalSeconds >= WarmUpSeconds;
+                var accepted = await PostAsync(client, json, ct);
+                if (measured)
+                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (!accepted)
+                    Interlocked.Increment(ref failures);
+            }, ct));
+        }
+        await Task.WhenAll(sent);
+        if (failures > 0)
+            Console.WriteLine($"   {failures} visit transactions were not accepted");
+        var sorted = latencies.Order().ToList();
+        return (sorted.Count, Percentile(sorted, 0.50), Percentile(sorted, 0.99));
+    }
+
+    private static async Task<bool> PostAsync(HttpClient client, byte[] json, CancellationToken ct)
+    {
+        using var content = new ByteArrayContent(json);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/fhir+json");
+        using var response = await client.PostAsync("fhir", content, ct);
+        return response.IsSuccessStatusCode;
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }

@@ -1,11 +1,9 @@
 using System.Diagnostics;
-using ActorSync.Actors.Configuration;
 using ActorSync.Actors.Hosting;
 using ActorSync.Actors.Serialization;
 using ActorSync.Domain.Common;
 using ActorSync.Domain.Encounters;
 using ActorSync.Storage;
-using Akka.Configuration;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using Microsoft.Data.Sqlite;
@@ -98,21 +96,8 @@ internal static class JournalBenchmark
         }
     }
 
-    private static NodeOptions NodeOptionsFor(string store, Settings settings, string folder, string? pgConnection)
-    {
-        // The connection comes from the bench, never from ACTORSYNC_PG_CONNECTION of the machine.
-        var overrides = "akka.remote.dot-netty.tcp.port = 0\nakka.loglevel = WARNING\nactorsync.storage.postgresql.connection-string-env = \"\"\n";
-        if (pgConnection is not null)
-            overrides += $"actorsync.storage.postgresql.connection-string = {HoconText.Quote(pgConnection)}\n";
-        return new NodeOptions
-        {
-            HoconFolder = settings.HoconFolder,
-            ConfigFiles = store == "postgresql" ? [Path.Combine(settings.HoconFolder, "persistence-postgresql.conf"), .. settings.ConfigFiles] : settings.ConfigFiles,
-            DataDir = folder,
-            Overrides = ConfigurationFactory.ParseString(overrides),
-            SeedNetwork = false,
-        };
-    }
+    private static NodeOptions NodeOptionsFor(string store, Settings settings, string folder, string? pgConnection) =>
+        BenchNodes.Options(store, settings.HoconFolder, settings.ConfigFiles, folder, pgConnection);
 
     private static async Task<double> SendAsync(ActorSyncNode node, string phase, IEnumerable<ICommand> commands, int parallelism, CancellationToken ct)
     {

@@ -68,6 +68,34 @@ public sealed class EventSourcedEntityTests() : TestKit(Config)
     }
 
     [Fact]
+    public void A_batch_decides_each_command_on_the_state_before_it_and_persists_in_one_write()
+    {
+        var entity = NewEncounter(snapshotEvery: 2);
+
+        entity.Tell(new CommandBatch([RecordEncounter(), CaptureCharge("c1", 10m), CaptureCharge("c1", 10m), CaptureCharge("c2", 5m)]));
+
+        var replies = ExpectMsg<CommandBatchReply>(TimeSpan.FromSeconds(10)).Replies;
+        // The repeat of c1 is a duplicate of the charge the batch itself captured.
+        Assert.Equal([Outcome.Accepted, Outcome.Accepted, Outcome.Duplicate, Outcome.Accepted], replies.Select(r => r.Outcome));
+        Assert.All(replies, r => Assert.Equal(3, r.SequenceNr));
+        entity.Tell(new GetEntityState(EntityTypes.Encounter, "any"));
+        var state = ExpectMsg<EntityStateReply>().StateAs<EncounterState>();
+        Assert.Equal(Money.Of(15m, Currency.Usd), state.ChargesTotal);
+    }
+
+    [Fact]
+    public async Task A_batch_the_journal_rejects_is_answered_with_a_rejection_per_command()
+    {
+        var entity = NewEncounter();
+        await Journal.OnWrite.Reject();
+
+        entity.Tell(new CommandBatch([RecordEncounter(), CaptureCharge("c1", 10m)]));
+
+        var replies = ExpectMsg<CommandBatchReply>(TimeSpan.FromSeconds(10)).Replies;
+        Assert.Equal([Outcome.Rejected, Outcome.Rejected], replies.Select(r => r.Outcome));
+    }
+
+    [Fact]
     public async Task A_write_the_journal_rejects_is_answered_as_rejected_with_the_reason()
     {
         var entity = NewEncounter();

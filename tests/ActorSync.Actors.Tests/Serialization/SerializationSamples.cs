@@ -90,6 +90,8 @@ internal static class SerializationSamples
             // Unversioned master data keeps the fingerprints it replaced.
             MasterDataState.Empty with { Key = Location, Record = LocationRecord, Versions = ImmutableDictionary<string, AppliedVersion>.Empty.Add("ehr-north|Location/loc-7", new AppliedVersion(0, "sha-new", ["sha-old"])) },
             new RecordMasterData(Location, LocationRecord, stamp),
+            new CommandBatch([RecordEncounter(), CaptureCharge("c1", 125.40m)]),
+            new CommandBatchReply([new CommandReply("nw-general/enc-1", Outcome.Accepted, null, 1, 1), new CommandReply("nw-general/enc-1", Outcome.Duplicate, null, 0, 1)]),
         ];
     }
 
