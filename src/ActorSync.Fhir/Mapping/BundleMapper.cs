@@ -31,6 +31,7 @@ public sealed record EntryResult(int Index, string? ResourceType, string? Id, En
 public sealed class BundleMapper(ISiteDirectory sites, IItemCatalog items, Pseudonymizer pseudonyms, FhirResourceParser parser, ReferenceMemory memory, MasterDataRegistry? registry = null)
 {
     private readonly ExplanationOfBenefitMapper _eobs = new();
+    private readonly PaymentMapper _payments = new();
     private readonly MasterDataRegistry _registry = registry ?? new MasterDataRegistry();
 
     public MasterDataRegistry Registry => _registry;
@@ -53,11 +54,16 @@ public sealed class BundleMapper(ISiteDirectory sites, IItemCatalog items, Pseud
         public string Literal(string reference) => References.TryGetValue(reference, out var literal) ? literal : reference;
 
         /// <summary>The id a reference names: <c>Type/id</c>, a full URL ending so, or an entry of the bundle.</summary>
-        public string? IdOf(string reference)
+        public string? IdOf(string reference) => TypedId(reference)?.Split('/')[1];
+
+        /// <summary><c>Type/id</c> of a reference (a full URL ending so, or an entry of the bundle); null for conditional ones.</summary>
+        public string? TypedId(string reference)
         {
             var literal = Literal(reference);
             var parts = literal.Split('/');
-            return parts.Length >= 2 && !literal.Contains('?', StringComparison.Ordinal) && !literal.StartsWith("urn:", StringComparison.Ordinal) ? parts[^1] : null;
+            return parts.Length >= 2 && !literal.Contains('?', StringComparison.Ordinal) && !literal.StartsWith("urn:", StringComparison.Ordinal)
+                ? $"{parts[^2]}/{parts[^1]}"
+                : null;
         }
     }
 
@@ -77,15 +83,18 @@ public sealed class BundleMapper(ISiteDirectory sites, IItemCatalog items, Pseud
             return new EntryResult(entry.Index, header.ResourceType, header.Id, EntryKind.Rejected, [], "the resource is not valid FHIR R4", parsed.Issues);
 
         var stamp = SourceStamps.For(context, header, entry.Resource);
+        InvoiceKey? InvoiceOf(string reference) => mappers.TypedId(reference) is { } typed ? memory.InvoiceOf(typed) : null;
         var result = parsed.Resource switch
         {
             FhirEncounter e => mappers.Encounters.Map(e, stamp),
             Claim c => mappers.Claims.Map(c, stamp, mappers.IdOf),
-            ExplanationOfBenefit b => _eobs.Map(b, stamp, r => mappers.IdOf(r) is { } claimId ? memory.InvoiceOfClaim(claimId) : null),
+            ExplanationOfBenefit b => _eobs.Map(b, stamp, InvoiceOf),
+            PaymentNotice n => _payments.Map(n, stamp, InvoiceOf),
+            PaymentReconciliation r => _payments.Map(r, stamp, InvoiceOf),
             SupplyDelivery d => mappers.Deliveries.Map(d, stamp, sourceSite),
             _ => mappers.MasterData.Map(parsed.Resource!, stamp, mappers.Literal),
         };
-        // Types read but not mapped yet (ChargeItem, Invoice, PaymentReconciliation, PaymentNotice): counted as ignored.
+        // Types read but not mapped yet (ChargeItem, Invoice): counted as ignored.
         if (result is null)
             return new EntryResult(entry.Index, header.ResourceType, header.Id, EntryKind.Ignored, [], $"{header.ResourceType} is not mapped yet", []);
         return result switch
@@ -98,8 +107,8 @@ public sealed class BundleMapper(ISiteDirectory sites, IItemCatalog items, Pseud
 
     private EntryResult Remember(BundleEntry entry, ResourceHeader header, MappingResult.Mapped mapped)
     {
-        if (header.ResourceType == "Claim" && header.Id is not null && mapped.Commands.FirstOrDefault() is DraftInvoice draft)
-            memory.RememberClaim(header.Id, draft.Key);
+        if (header.Id is not null && mapped.Commands.FirstOrDefault() is DraftInvoice draft)
+            memory.Remember($"{header.ResourceType}/{header.Id}", draft.Key);
         return new EntryResult(entry.Index, header.ResourceType, header.Id, EntryKind.Mapped, mapped.Commands, null, []);
     }
 }

@@ -34,7 +34,7 @@ public sealed class ExplanationOfBenefitMapper
             if (!Currency.IsKnown(paid.Currency?.ToString()))
                 return new MappingResult.Parked($"{what}: currency {paid.Currency} is not supported");
             var amount = Money.Of(paid.Value.Value, Currency.Of(paid.Currency.ToString()));
-            commands.Add(new RecordPayment(invoice, eob.Id, amount, Date(eob.Payment.DateElement) ?? issued, stamp with { Part = "payment" }));
+            commands.Add(new RecordPayment(invoice, eob.Id, amount, FhirValues.Day(eob.Payment.DateElement) ?? issued, stamp with { Part = "payment" }));
         }
 
         var allowance = Sum(eob, Submitted) - Sum(eob, Allowed);
@@ -63,7 +63,4 @@ public sealed class ExplanationOfBenefitMapper
             ?? (eob.Insurance.FirstOrDefault(i => i.Focal == true) ?? eob.Insurance.FirstOrDefault())?.Coverage?.Display;
         return FhirValues.Payer(name);
     }
-
-    private static DateOnly? Date(Date? value) =>
-        DateOnly.TryParse(value?.Value, System.Globalization.CultureInfo.InvariantCulture, out var day) ? day : null;
 }
