@@ -19,10 +19,8 @@ public sealed class MasterDataTests
     private static readonly SourceContext Context = new(new SourceId("ehr-north"), new DateTimeOffset(2026, 3, 14, 12, 0, 0, TimeSpan.Zero));
 
     // The configuration knows the site by its NPI and the ED by a location identifier only.
-    private static readonly NetworkDirectory Directory = new(
-        [new SiteRoute(new SiteId("nw-general"), new LegalEntityId("northwind-health"), ["http://hl7.org/fhir/sid/us-npi|1013100001"],
-            [new DepartmentRoute(new DepartmentId("emergency"), ["http://hospital.example/loc|ED"], ["EMER"])])],
-        new Dictionary<(SiteId, ItemId), Domain.Common.Unit>());
+    private static readonly NetworkDirectory Directory = TestMapping.NorthwindGeneral(["http://hl7.org/fhir/sid/us-npi|1013100001"],
+        new DepartmentRoute(new DepartmentId("emergency"), ["http://hospital.example/loc|ED"], ["EMER"]));
 
     private const string Organization = """
         {"resourceType":"Organization","id":"org-77","name":"Northwind General","identifier":[
@@ -39,11 +37,9 @@ public sealed class MasterDataTests
         + (organization is null ? "" : ",\"serviceProvider\":{\"reference\":\"" + organization + "\"}")
         + (location is null ? "" : ",\"location\":[{\"location\":{\"reference\":\"" + location + "\"}}]") + "}";
 
-    private static BundleMapper NewMapper(MasterDataRegistry registry) =>
-        new(Directory, Directory, new Pseudonymizer(Encoding.UTF8.GetBytes("a test key of at least 16 bytes")), new FhirResourceParser(), new ReferenceMemory(), registry);
+    private static BundleMapper NewMapper(MasterDataRegistry registry) => TestMapping.Mapper(Directory, registry);
 
-    private static EntryResult MapOne(BundleMapper mapper, string resource) =>
-        Assert.Single(mapper.Map([new BundleEntry(0, null, Encoding.UTF8.GetBytes(resource), null, null)], Context, null));
+    private static EntryResult MapOne(BundleMapper mapper, string resource) => TestMapping.MapOne(mapper, resource, Context);
 
     private static SiteId? SiteOf(EntryResult result) => (result.Commands.SingleOrDefault() as RecordEncounter)?.Key.Site;
 

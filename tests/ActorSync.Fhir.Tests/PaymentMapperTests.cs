@@ -1,8 +1,6 @@
-using System.Text;
 using ActorSync.Domain.Common;
 using ActorSync.Domain.Invoices;
 using ActorSync.Fhir.Mapping;
-using ActorSync.Fhir.Parsing;
 using Xunit;
 
 namespace ActorSync.Fhir.Tests;
@@ -12,9 +10,7 @@ public sealed class PaymentMapperTests
 {
     private static readonly SourceContext Context = new(new SourceId("payer-feed"), new DateTimeOffset(2026, 4, 2, 12, 0, 0, TimeSpan.Zero));
 
-    private static readonly NetworkDirectory Directory = new(
-        [new SiteRoute(new SiteId("nw-general"), new LegalEntityId("northwind-health"), ["Organization/nw-general"], [])],
-        new Dictionary<(SiteId, ItemId), Domain.Common.Unit>());
+    private static readonly NetworkDirectory Directory = TestMapping.NorthwindGeneral(["Organization/nw-general"]);
 
     private const string Claim = """
         {"resourceType":"Claim","id":"claim-9","status":"active","type":{"coding":[{"code":"professional"}]},"use":"claim",
@@ -37,7 +33,7 @@ public sealed class PaymentMapperTests
 
     private static (BundleMapper Mapper, DeciderFold Domain) Start()
     {
-        var mapper = new BundleMapper(Directory, Directory, new Pseudonymizer(Encoding.UTF8.GetBytes("a test key of at least 16 bytes")), new FhirResourceParser(), new ReferenceMemory());
+        var mapper = TestMapping.Mapper(Directory);
         var domain = new DeciderFold();
         foreach (var command in MapOne(mapper, Claim).Commands)
             domain.Apply(command);
@@ -47,8 +43,7 @@ public sealed class PaymentMapperTests
         return (mapper, domain);
     }
 
-    private static EntryResult MapOne(BundleMapper mapper, string resource) =>
-        Assert.Single(mapper.Map([new BundleEntry(0, null, Encoding.UTF8.GetBytes(resource), null, null)], Context, null));
+    private static EntryResult MapOne(BundleMapper mapper, string resource) => TestMapping.MapOne(mapper, resource, Context);
 
     [Fact]
     public void A_notice_and_the_reconciliation_detail_for_the_same_payment_pay_the_invoice_once()

@@ -44,12 +44,14 @@ public sealed class BundleMapper(ISiteDirectory sites, IItemCatalog items, Pseud
             if (entry is { FullUrl: { } url, Resource: { } bytes } && ResourceHeader.TryRead(bytes, out var h, out _) && h.Id is not null)
                 references[url] = $"{h.ResourceType}/{h.Id}";
         var directory = new RegistryDirectory(sites, _registry, references);
-        var mappers = new Mappers(new EncounterMapper(directory, pseudonyms), new ClaimMapper(directory), new SupplyDeliveryMapper(directory, items), new MasterDataMapper(_registry), references);
+        var mappers = new Mappers(new EncounterMapper(directory, pseudonyms), new ClaimMapper(directory), new ChargeItemMapper(directory), new InvoiceMapper(directory),
+            new SupplyDeliveryMapper(directory, items), new MasterDataMapper(_registry), references);
         return [.. entries.Select(e => MapEntry(e, context, sourceSite, mappers))];
     }
 
     /// <summary>The mappers of one bundle: they resolve through that bundle's references.</summary>
-    private sealed record Mappers(EncounterMapper Encounters, ClaimMapper Claims, SupplyDeliveryMapper Deliveries, MasterDataMapper MasterData, Dictionary<string, string> References)
+    private sealed record Mappers(EncounterMapper Encounters, ClaimMapper Claims, ChargeItemMapper ChargeItems, InvoiceMapper Invoices,
+        SupplyDeliveryMapper Deliveries, MasterDataMapper MasterData, Dictionary<string, string> References)
     {
         public string Literal(string reference) => References.TryGetValue(reference, out var literal) ? literal : reference;
 
@@ -88,15 +90,16 @@ public sealed class BundleMapper(ISiteDirectory sites, IItemCatalog items, Pseud
         {
             FhirEncounter e => mappers.Encounters.Map(e, stamp),
             Claim c => mappers.Claims.Map(c, stamp, mappers.IdOf),
+            ChargeItem c => mappers.ChargeItems.Map(c, stamp, mappers.IdOf),
+            Invoice i => mappers.Invoices.Map(i, stamp),
             ExplanationOfBenefit b => _eobs.Map(b, stamp, InvoiceOf),
             PaymentNotice n => _payments.Map(n, stamp, InvoiceOf),
             PaymentReconciliation r => _payments.Map(r, stamp, InvoiceOf),
             SupplyDelivery d => mappers.Deliveries.Map(d, stamp, sourceSite),
             _ => mappers.MasterData.Map(parsed.Resource!, stamp, mappers.Literal),
         };
-        // Types read but not mapped yet (ChargeItem, Invoice): counted as ignored.
         if (result is null)
-            return new EntryResult(entry.Index, header.ResourceType, header.Id, EntryKind.Ignored, [], $"{header.ResourceType} is not mapped yet", []);
+            throw new InvalidOperationException($"{header.ResourceType} is a used type without a mapper");
         return result switch
         {
             MappingResult.Mapped m => Remember(entry, header, m),
