@@ -22,6 +22,7 @@ namespace ActorSync.Actors.Ingest;
 public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, SourceId source, SiteResolution? sourceSite, SiteScope scope, int parallelism, TimeProvider clock)
 {
     private readonly IMaterializer _materializer = node.System.Materializer();
+    private readonly RecentKeys _recent = new(100_000);
 
     public SourceId Source => source;
 
@@ -50,7 +51,7 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
         var results = mapper.Map(entries, context, sourceSite);
         var outcomes = new EntryOutcome?[results.Count];
         for (var i = 0; i < results.Count; i++)
-            outcomes[i] = Screen(results[i]);
+            outcomes[i] = Screen(results[i]) ?? RecentlyConfirmed(results[i]);
 
         var failed = outcomes.Where(o => o?.Verdict is IngestVerdict.Rejected or IngestVerdict.Forbidden).ToList();
         if (allOrNothing && failed.Count > 0)
@@ -64,9 +65,12 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
         for (var i = 0; i < results.Count; i++)
         {
             var result = results[i];
+            var sent = outcomes[i] is null;
             var outcome = outcomes[i] ?? Combine(result, replies.GetValueOrDefault(result.Index) ?? []);
             if (outcome.Verdict is IngestVerdict.Rejected or IngestVerdict.Forbidden or IngestVerdict.Parked)
                 await ParkAsync(entries[result.Index], outcome, context, cancellationToken);
+            else if (sent && outcome.Verdict is IngestVerdict.Accepted or IngestVerdict.Duplicate && IdempotencyKey(result) is var (resource, key))
+                _recent.Confirmed(resource, key);
             outcomes[i] = outcome;
         }
         return new IngestReport([.. outcomes.Select(o => o!)], Applied: true);
@@ -85,6 +89,16 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
             _ => null,
         };
     }
+
+    /// <summary>An exact resend of a resource the entities confirmed a moment ago: a duplicate, without asking them again.</summary>
+    private EntryOutcome? RecentlyConfirmed(EntryResult result) =>
+        IdempotencyKey(result) is var (resource, key) && _recent.IsLatest(resource, key)
+            ? new EntryOutcome(result.Index, result.ResourceType, result.Id, IngestVerdict.Duplicate, null, [])
+            : null;
+
+    /// <summary>The resource (source, type, id) and its idempotency key (version and content fingerprint; all its commands carry the same).</summary>
+    private static (string Resource, string Key)? IdempotencyKey(EntryResult result) =>
+        result.Commands.FirstOrDefault()?.Stamp is { } s ? ($"{s.Source}|{s.ResourceType}/{s.ResourceId}", $"{s.Version}|{s.Fingerprint}") : null;
 
     /// <summary>One resource's answers: a refusal parks it; else any change counts as accepted; else older or repeated.</summary>
     private static EntryOutcome Combine(EntryResult result, IReadOnlyList<CommandReply> replies)

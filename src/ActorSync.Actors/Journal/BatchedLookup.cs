@@ -15,7 +15,9 @@ namespace ActorSync.Actors.Journal;
 internal sealed class BatchedLookup<TResult> : IDisposable
 {
     private const int MaxKeysPerQuery = 500;
-    private readonly Channel<(string Key, TaskCompletionSource<TResult?> Done)> _waiting = Channel.CreateUnbounded<(string, TaskCompletionSource<TResult?>)>(new UnboundedChannelOptions { SingleReader = true });
+    // Each waiting request is one recovering entity; past this many, further ones wait for room.
+    private readonly Channel<(string Key, TaskCompletionSource<TResult?> Done)> _waiting =
+        Channel.CreateBounded<(string, TaskCompletionSource<TResult?>)>(new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly Func<DbConnection> _open;
     private readonly Func<DbCommand, IReadOnlyList<string>, Dictionary<string, TResult>> _query;
     private readonly Thread _thread;
@@ -30,12 +32,18 @@ internal sealed class BatchedLookup<TResult> : IDisposable
     }
 
     /// <summary>The result for a persistence id, or default when it has none.</summary>
-    public Task<TResult?> GetAsync(string persistenceId)
+    public async Task<TResult?> GetAsync(string persistenceId)
     {
         var done = new TaskCompletionSource<TResult?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_waiting.Writer.TryWrite((persistenceId, done)))
-            done.SetException(new ObjectDisposedException(_thread.Name));
-        return done.Task;
+        try
+        {
+            await _waiting.Writer.WriteAsync((persistenceId, done));
+        }
+        catch (ChannelClosedException)
+        {
+            throw new ObjectDisposedException(_thread.Name);
+        }
+        return await done.Task;
     }
 
     /// <summary>A connection for the provider a journal or snapshot store is configured with; null for the providers this does not cover.</summary>
