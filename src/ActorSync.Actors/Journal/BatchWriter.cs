@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace ActorSync.Actors.Journal;
 
 /// <summary>
-/// Writes groups of pending writes for <see cref="GroupCommitJournal"/>, on its writer thread only.
+/// Writes groups of pending writes for <see cref="GroupCommitJournal"/>, from its writer loop only.
 /// A group is one transaction. When a constraint refuses the group (a duplicate sequence number
 /// from a second writer of one entity), each write is retried in a transaction of its own so that
 /// only the faulty write fails. Any other error (busy file, I/O, lost connection) fails the whole

@@ -10,7 +10,8 @@ namespace ActorSync.Actors.Journal;
 /// snapshot), answered together: one reader thread takes every request waiting and asks for all
 /// of them in one <c>WHERE persistence_id IN (...)</c> query on a connection of its own. When
 /// thousands of entities start at once (an ingest of new encounters), that is a query per few
-/// hundred entities instead of a pooled connection, a transaction and a query each.
+/// hundred entities instead of a pooled connection, a transaction and a query each. The reader is
+/// an async loop: a thread blocked on the channel would spin on every wait.
 /// </summary>
 internal sealed class BatchedLookup<TResult> : IDisposable
 {
@@ -20,15 +21,16 @@ internal sealed class BatchedLookup<TResult> : IDisposable
         Channel.CreateBounded<(string, TaskCompletionSource<TResult?>)>(new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly Func<DbConnection> _open;
     private readonly Func<DbCommand, IReadOnlyList<string>, Dictionary<string, TResult>> _query;
-    private readonly Thread _thread;
+    private readonly string _name;
+    private readonly Task _loop;
     private DbConnection? _connection;
 
     public BatchedLookup(string name, Func<DbConnection> open, Func<DbCommand, IReadOnlyList<string>, Dictionary<string, TResult>> query)
     {
         _open = open;
         _query = query;
-        _thread = new Thread(Loop) { IsBackground = true, Name = name };
-        _thread.Start();
+        _name = name;
+        _loop = Task.Run(LoopAsync);
     }
 
     /// <summary>The result for a persistence id, or default when it has none.</summary>
@@ -41,7 +43,7 @@ internal sealed class BatchedLookup<TResult> : IDisposable
         }
         catch (ChannelClosedException)
         {
-            throw new ObjectDisposedException(_thread.Name);
+            throw new ObjectDisposedException(_name);
         }
         return await done.Task;
     }
@@ -66,11 +68,11 @@ internal sealed class BatchedLookup<TResult> : IDisposable
         return string.Join(", ", names);
     }
 
-    private void Loop()
+    private async Task LoopAsync()
     {
         var reader = _waiting.Reader;
         var batch = new List<(string Key, TaskCompletionSource<TResult?> Done)>();
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (await reader.WaitToReadAsync())
         {
             batch.Clear();
             while (batch.Count < MaxKeysPerQuery && reader.TryRead(out var request))
@@ -102,6 +104,6 @@ internal sealed class BatchedLookup<TResult> : IDisposable
     public void Dispose()
     {
         _waiting.Writer.TryComplete();
-        _thread.Join(TimeSpan.FromSeconds(10));
+        _loop.Wait(TimeSpan.FromSeconds(10));
     }
 }

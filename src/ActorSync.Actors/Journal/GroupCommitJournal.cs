@@ -13,7 +13,7 @@ using Akka.Persistence.Sql.Journal.Types;
 namespace ActorSync.Actors.Journal;
 
 /// <summary>
-/// Akka.Persistence.Sql's journal with a group-commit write path: one writer thread takes every
+/// Akka.Persistence.Sql's journal with a group-commit write path: one writer loop takes every
 /// write that is waiting, puts them into one transaction and commits; each Persist is acknowledged
 /// only after the COMMIT of the transaction that holds its events. Reads, replay, queries, deletes
 /// and table creation stay the library's: same tables, same row format.
@@ -30,7 +30,7 @@ public abstract class GroupCommitJournal : SqlWriteJournal
     private readonly Channel<PendingWrite> _pending;
     private readonly ConcurrentDictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
     private readonly BatchWriter _writer;
-    private readonly Thread _thread;
+    private readonly Task _writerLoop;
     private readonly BatchedLookup<long>? _highest;
 
     private protected GroupCommitJournal(Config config, Func<JournalConfig, BatchWriter> writer) : base(config)
@@ -48,8 +48,9 @@ public abstract class GroupCommitJournal : SqlWriteJournal
         });
         _writer = writer(journalConfig);
         var maxRows = Positive(config, "group-commit.max-rows-per-transaction", 1000);
-        _thread = new Thread(() => WriteLoop(maxRows)) { IsBackground = true, Name = "journal-group-commit-writer" };
-        _thread.Start();
+        // An async loop, not a thread blocked on the channel: a blocking wait spins first, and that
+        // spinning cost as much CPU as the writes themselves (measured: 3.7 s of 52 s in bench ingest).
+        _writerLoop = Task.Run(() => WriteLoopAsync(maxRows));
         if (BatchedLookup<long>.ConnectionFor(journalConfig.ProviderName, journalConfig.ConnectionString) is { } open)
             _highest = new BatchedLookup<long>("journal-recovery-reads", open, (command, ids) => Highest(command, ids, journalConfig));
     }
@@ -118,7 +119,7 @@ public abstract class GroupCommitJournal : SqlWriteJournal
     {
         _highest?.Dispose();
         _pending.Writer.TryComplete();
-        if (!_thread.Join(TimeSpan.FromSeconds(30)))
+        if (!_writerLoop.Wait(TimeSpan.FromSeconds(30)))
             Context.GetLogger().Warning("The journal writer did not finish its queued writes within 30 s");
         base.PostStop();
     }
@@ -129,13 +130,13 @@ public abstract class GroupCommitJournal : SqlWriteJournal
         return value > 0 ? value : throw new ArgumentException($"{key} = {value} must be a positive number");
     }
 
-    private void WriteLoop(int maxRows)
+    private async Task WriteLoopAsync(int maxRows)
     {
         var reader = _pending.Reader;
         var group = new List<PendingWrite>();
         try
         {
-            while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            while (await reader.WaitToReadAsync())
             {
                 group.Clear();
                 var rows = 0;

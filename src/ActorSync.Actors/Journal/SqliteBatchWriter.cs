@@ -6,7 +6,7 @@ namespace ActorSync.Actors.Journal;
 
 /// <summary>
 /// One SQLite connection with prepared INSERTs for journal rows and tag rows, named from the
-/// journal's table mapping. Used by the writer thread only.
+/// journal's table mapping. Used by the writer loop only.
 /// </summary>
 internal sealed class SqliteBatchWriter(JournalConfig config, int walAutoCheckpointPages) : BatchWriter
 {

@@ -49,8 +49,9 @@ public sealed class EventSourcedEntityTests() : TestKit(Config)
         entity.Tell(RecordEncounter());
         var reply = ExpectMsg<CommandReply>(TimeSpan.FromSeconds(10));
 
-        // The journal holds the write for 800 ms: an answer sooner would have come before durability.
-        Assert.True(sent.Elapsed >= writeTakes, $"answered after {sent.Elapsed.TotalMilliseconds:F0} ms, before the write completed");
+        // The journal holds the write for 800 ms: an answer before durability would come within a few ms.
+        // (Timers may fire a little early against the stopwatch, hence the margin.)
+        Assert.True(sent.Elapsed >= writeTakes * 0.9, $"answered after {sent.Elapsed.TotalMilliseconds:F0} ms, before the write completed");
         Assert.Equal(Outcome.Accepted, reply.Outcome);
         Assert.Equal(1, reply.SequenceNr);
     }
