@@ -11,7 +11,7 @@ public static class NodeSettings
     /// <summary>Checks every setting the node and its journals read, before anything starts.</summary>
     public static void Validate(Config config)
     {
-        PositiveInt(config, "actorsync.entities.snapshot-every", 100);
+        PositiveInt(config, "actorsync.entities.snapshot-every", 1000);
         PositiveDuration(config, "actorsync.entities.ask-timeout", TimeSpan.FromSeconds(30));
         PositiveDuration(config, "actorsync.join-timeout", TimeSpan.FromSeconds(60));
         foreach (var journal in JournalPaths)

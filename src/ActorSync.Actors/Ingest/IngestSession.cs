@@ -53,12 +53,13 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
         for (var i = 0; i < results.Count; i++)
             outcomes[i] = Screen(results[i]) ?? RecentlyConfirmed(results[i]);
 
-        var failed = outcomes.Where(o => o?.Verdict is IngestVerdict.Rejected or IngestVerdict.Forbidden).ToList();
+        // Results are in the entries' order; an entry's Index is its place in the source (an NDJSON line number), not in this batch.
+        var failed = Enumerable.Range(0, results.Count).Where(i => outcomes[i]?.Verdict is IngestVerdict.Rejected or IngestVerdict.Forbidden).ToList();
         if (allOrNothing && failed.Count > 0)
         {
-            foreach (var outcome in failed)
-                await ParkAsync(entries[outcome!.Index], outcome, context, cancellationToken);
-            return new IngestReport([.. failed.Select(o => o!)], Applied: false);
+            foreach (var i in failed)
+                await ParkAsync(entries[i], outcomes[i]!, context, cancellationToken);
+            return new IngestReport([.. failed.Select(i => outcomes[i]!)], Applied: false);
         }
 
         var replies = await SendAsync(results.Where((_, i) => outcomes[i] is null).ToList(), cancellationToken);
@@ -68,7 +69,7 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
             var sent = outcomes[i] is null;
             var outcome = outcomes[i] ?? Combine(result, replies.GetValueOrDefault(result.Index) ?? []);
             if (outcome.Verdict is IngestVerdict.Rejected or IngestVerdict.Forbidden or IngestVerdict.Parked)
-                await ParkAsync(entries[result.Index], outcome, context, cancellationToken);
+                await ParkAsync(entries[i], outcome, context, cancellationToken);
             else if (sent && outcome.Verdict is IngestVerdict.Accepted or IngestVerdict.Duplicate && IdempotencyKey(result) is var (resource, key))
                 _recent.Confirmed(resource, key);
             outcomes[i] = outcome;

@@ -102,6 +102,25 @@ public sealed class IngestSessionTests : IDisposable
         Assert.Equal(new DepartmentId("emergency"), state.Department);
     }
 
+    [Fact]
+    public async Task Ndjson_lines_past_the_first_batch_are_parked_by_their_line_not_their_place_in_the_batch()
+    {
+        await using var node = await ActorSyncNode.StartAsync(TestNodes.Sqlite(_folder.Path));
+        // The second batch of an NDJSON file: entries numbered by line (1000, 1001), not from 0.
+        IReadOnlyList<BundleEntry> batch =
+        [
+            Entry("""{"resourceType":"Observation","id":"o-1000","status":"final","code":{"text":"x"}}""") with { Index = 1000 },
+            Entry("""{"resourceType":"Encounter","id":"bad-1001","status":"finished","period":{"start":"2026-13-45"}}""") with { Index = 1001 },
+        ];
+
+        var report = await (await NewSession(node)).IngestAsync(batch);
+
+        Assert.Equal([IngestVerdict.Ignored, IngestVerdict.Rejected], report.Outcomes.Select(o => o.Verdict));
+        Assert.Equal([1000, 1001], report.Outcomes.Select(o => o.Index));
+        var parked = (await node.GetStateAsync(EntityTypes.InputException, "import|Encounter/bad-1001")).StateAs<InputExceptionState>();
+        Assert.Contains("2026-13-45", parked.Payload, StringComparison.Ordinal);
+    }
+
     private static BundleEntry Entry(string json) => new(0, null, Encoding.UTF8.GetBytes(json), null, null);
 
     private static Task<IngestSession> NewSession(ActorSyncNode node) => IngestSession.StartAsync(node, new SourceId("import"), null, 16);
