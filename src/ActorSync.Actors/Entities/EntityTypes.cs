@@ -32,11 +32,13 @@ public static class EventTags
     public const string Inventory = "inventory";
     public const string Exceptions = "exceptions";
     public const string MasterData = "master-data";
+    public const string InvoiceDrafted = "invoice-drafted";
 
     public static ImmutableHashSet<string> None { get; } = [];
     public static ImmutableHashSet<string> FinancialOnly { get; } = [Financial];
     public static ImmutableHashSet<string> InventoryOnly { get; } = [Inventory];
     public static ImmutableHashSet<string> ExceptionsOnly { get; } = [Exceptions];
     public static ImmutableHashSet<string> MasterDataOnly { get; } = [MasterData];
+    public static ImmutableHashSet<string> InvoiceDraftedOnly { get; } = [InvoiceDrafted];
     public static ImmutableHashSet<string> BillingTriggerAndFinancial { get; } = [BillingTrigger, Financial];
 }

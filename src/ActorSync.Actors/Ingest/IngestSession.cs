@@ -27,16 +27,16 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
     public SourceId Source => source;
 
     /// <summary>
-    /// A session mapping with the node's network directory, the source's master data from the
-    /// journal and the pseudonym key kept beside the journal (or from the environment),
-    /// remembering claims across the session's batches.
+    /// A session mapping with the node's network directory, what the source sent before (master
+    /// data, the invoices its claims drafted; <see cref="SourceMemory"/>) and the pseudonym key
+    /// kept beside the journal (or from the environment).
     /// </summary>
     public static async Task<IngestSession> StartAsync(ActorSyncNode node, SourceId source, SiteResolution? sourceSite, int parallelism, SiteScope? scope = null, TimeProvider? clock = null)
     {
         var directory = node.Network.Directory();
         var pseudonyms = PseudonymKeyFile.Load(node.Storage.SqliteFile is { } file ? Path.GetDirectoryName(file) : null);
-        var registry = await MasterData.MasterDataJournal.LoadAsync(node, source);
-        var mapper = new BundleMapper(directory, directory, pseudonyms, new FhirResourceParser(), new ReferenceMemory(), registry);
+        var (registry, invoices) = await SourceMemory.LoadAsync(node, source);
+        var mapper = new BundleMapper(directory, directory, pseudonyms, new FhirResourceParser(), invoices, registry);
         return new IngestSession(node, mapper, source, sourceSite, scope ?? SiteScope.All, parallelism, clock ?? TimeProvider.System);
     }
 

@@ -12,8 +12,13 @@ public static class InvoiceEntity
     public static EntityDefinition<InvoiceState, IInvoiceCommand, IInvoiceEvent> Definition { get; } =
         new(EntityTypes.Invoice, InvoiceDecider.Instance, Tags);
 
-    private static ImmutableHashSet<string> Tags(IInvoiceEvent e) =>
-        e is InvoiceIssued or PaymentReceived or AdjustmentApplied or InvoiceVoided ? EventTags.FinancialOnly : EventTags.None;
+    /// <summary>Money movements are financial; drafts are tagged so that a source's claim → invoice memory can be rebuilt after a restart.</summary>
+    private static ImmutableHashSet<string> Tags(IInvoiceEvent e) => e switch
+    {
+        InvoiceIssued or PaymentReceived or AdjustmentApplied or InvoiceVoided => EventTags.FinancialOnly,
+        InvoiceDrafted => EventTags.InvoiceDraftedOnly,
+        _ => EventTags.None,
+    };
 
     public static string? RoutingKey(object message) => (message as IInvoiceCommand)?.Key.ToString();
 }

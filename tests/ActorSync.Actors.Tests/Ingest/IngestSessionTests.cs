@@ -121,6 +121,23 @@ public sealed class IngestSessionTests : IDisposable
         Assert.Contains("2026-13-45", parked.Payload, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_eob_after_a_restart_still_finds_the_invoice_its_claim_drafted_before_it()
+    {
+        Assert.True(BundleReader.TryRead(Encoding.UTF8.GetBytes(Bundle), out var bundle, out _));
+        await using (var node = await ActorSyncNode.StartAsync(TestNodes.Sqlite(_folder.Path)))
+            Assert.Equal(2, (await (await NewSession(node)).IngestAsync(bundle!.Entries.Take(2).ToList())).Counts.Accepted);
+        // The EOB arrives days later, on its own, naming the claim by its literal id.
+        var eob = Encoding.UTF8.GetString(bundle!.Entries[2].Resource!).Replace("urn:uuid:c-1", "Claim/claim-1", StringComparison.Ordinal);
+
+        await using var restarted = await ActorSyncNode.StartAsync(TestNodes.Sqlite(_folder.Path));
+        var counts = (await (await NewSession(restarted)).IngestAsync([Entry(eob)])).Counts;
+
+        Assert.Equal(1, counts.Accepted);
+        var invoice = (await restarted.GetStateAsync(EntityTypes.Invoice, "nw-general/claim-1")).StateAs<InvoiceState>();
+        Assert.Equal(InvoiceStatus.Issued, invoice.Status);
+    }
+
     private static BundleEntry Entry(string json) => new(0, null, Encoding.UTF8.GetBytes(json), null, null);
 
     private static Task<IngestSession> NewSession(ActorSyncNode node) => IngestSession.StartAsync(node, new SourceId("import"), null, 16);
