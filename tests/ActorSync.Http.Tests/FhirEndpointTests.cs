@@ -143,6 +143,22 @@ public sealed class FhirEndpointTests(IngestNodeFixture fixture) : IClassFixture
         Assert.Contains(outcome.Issue, i => i.Diagnostics?.StartsWith("line 5:", StringComparison.Ordinal) == true);
     }
 
+    [Fact]
+    public async Task The_capability_statement_lists_what_the_endpoint_takes()
+    {
+        using var client = fixture.Client();
+        using var anonymous = fixture.Client(token: null);
+
+        using var response = await client.GetAsync("fhir/metadata");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var capabilities = FhirJson.Deserialize<CapabilityStatement>(await response.Content.ReadAsByteArrayAsync());
+        var rest = Assert.Single(capabilities.Rest);
+        Assert.Contains(rest.Resource, r => r.Type == "Encounter" && r.Interaction.Any(i => i.Code == CapabilityStatement.TypeRestfulInteraction.Create));
+        Assert.Contains(rest.Operation, o => o.Name == "import");
+        await AssertProblemAsync(await anonymous.GetAsync("fhir/metadata"), HttpStatusCode.Unauthorized, "authentication required");
+    }
+
     private static async Task<Bundle> PostBundleAsync(HttpClient client, string bundle)
     {
         using var response = await client.PostAsync("fhir", IngestNodeFixture.Fhir(bundle));
