@@ -29,7 +29,8 @@ public static class FhirFiles
         ["ExplanationOfBenefit", "Invoice", "PaymentReconciliation", "PaymentNotice"],
     ];
 
-    private static int Rank(string fileName)
+    /// <summary>Where a file goes in reference order (0: master data, then encounters, claims, payments, rest); files of one rank may be read together.</summary>
+    public static int Rank(string fileName)
     {
         for (var rank = 0; rank < Ranks.Length; rank++)
             if (Ranks[rank].Any(type => fileName.Contains(type, StringComparison.OrdinalIgnoreCase)))
