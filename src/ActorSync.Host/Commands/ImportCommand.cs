@@ -104,30 +104,21 @@ internal static class ImportCommand
         var unreadable = new List<string>();
         var done = 0;
         var watch = Stopwatch.StartNew();
-        // Files of one rank (master data, encounters, claims, payments, the rest) are read a few at a
-        // time; a rank starts once the one before it is durable, so references point backwards.
-        foreach (var rank in files.GroupBy(f => FhirFiles.Rank(Path.GetFileName(f))).OrderBy(g => g.Key))
+        await InReferenceOrderAsync(files, ct, async (file, token) =>
         {
-            await Parallel.ForEachAsync(rank, new ParallelOptions { MaxDegreeOfParallelism = FilesAtOnce, CancellationToken = ct }, async (file, token) =>
+            foreach (var batch in FhirFiles.Read(file))
             {
-                foreach (var batch in FhirFiles.Read(file))
-                {
-                    var counts = batch.Problem is null ? (await session.IngestAsync(batch.Entries, cancellationToken: token)).Counts : IngestCounts.Zero;
-                    lock (unreadable)
-                    {
-                        if (batch.Problem is not null)
-                            unreadable.Add($"{batch.File}: {batch.Problem}");
-                        totals += counts;
-                    }
-                }
+                var counts = batch.Problem is null ? (await session.IngestAsync(batch.Entries, cancellationToken: token)).Counts : IngestCounts.Zero;
                 lock (unreadable)
                 {
-                    done++;
-                    if (!Console.IsOutputRedirected)
-                        Console.Write($"\r  [{done}/{files.Count} files] {totals.Resources:N0} resources, {totals.Resources / Math.Max(watch.Elapsed.TotalSeconds, 0.001):N0}/s   ");
+                    if (batch.Problem is not null)
+                        unreadable.Add($"{batch.File}: {batch.Problem}");
+                    totals += counts;
                 }
-            });
-        }
+            }
+            lock (unreadable)
+                Progress(++done, files.Count, totals, watch);
+        });
         return Summarize(files.Count, totals, unreadable, watch.Elapsed, node.Storage.Description, json);
     }
 
@@ -142,7 +133,7 @@ internal static class ImportCommand
         var watch = Stopwatch.StartNew();
         try
         {
-            await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (file, token) =>
+            await InReferenceOrderAsync(files, ct, async (file, token) =>
             {
                 var answer = await client.SendFileAsync(file, token);
                 lock (unreadable)
@@ -150,9 +141,7 @@ internal static class ImportCommand
                     totals += answer.Counts;
                     if (answer.Problem is not null)
                         unreadable.Add($"{file}: {answer.Problem}");
-                    done++;
-                    if (!Console.IsOutputRedirected)
-                        Console.Write($"\r  [{done}/{files.Count} files] {totals.Resources:N0} resources, {totals.Resources / Math.Max(watch.Elapsed.TotalSeconds, 0.001):N0}/s   ");
+                    Progress(++done, files.Count, totals, watch);
                 }
             });
         }
@@ -162,6 +151,22 @@ internal static class ImportCommand
             return ExitCodes.Failure;
         }
         return Summarize(files.Count, totals, unreadable, watch.Elapsed, node.ToString(), json);
+    }
+
+    /// <summary>
+    /// Files of one rank (master data, encounters, claims, payments, the rest) a few at a time; a
+    /// rank starts once the one before it is answered (durable), so references point backwards.
+    /// </summary>
+    private static async Task InReferenceOrderAsync(IReadOnlyList<string> files, CancellationToken ct, Func<string, CancellationToken, ValueTask> read)
+    {
+        foreach (var rank in files.GroupBy(f => FhirFiles.Rank(Path.GetFileName(f))).OrderBy(g => g.Key))
+            await Parallel.ForEachAsync(rank, new ParallelOptions { MaxDegreeOfParallelism = FilesAtOnce, CancellationToken = ct }, read);
+    }
+
+    private static void Progress(int done, int files, IngestCounts totals, Stopwatch watch)
+    {
+        if (!Console.IsOutputRedirected)
+            Console.Write($"\r  [{done}/{files} files] {totals.Resources:N0} resources, {totals.Resources / Math.Max(watch.Elapsed.TotalSeconds, 0.001):N0}/s   ");
     }
 
     private static int Summarize(int fileCount, IngestCounts totals, List<string> unreadable, TimeSpan elapsed, string target, bool json)
