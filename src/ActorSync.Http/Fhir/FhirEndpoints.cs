@@ -35,11 +35,11 @@ public sealed class FhirEndpoints(SourceAuthenticator authenticator, SourceSessi
         routes.MapPost("/fhir/$import", PostImport);
         routes.MapPost("/fhir/{type}", PostResource);
         routes.MapPut("/fhir/{type}/{id}", PutResource);
-        routes.MapFallback(http => Write(http, FhirJson.Answer(404, VerdictAnswers.Problem(IssueType.NotFound, $"{http.Request.Method} {http.Request.Path} is not an endpoint of this node (POST /fhir, POST /fhir/{{type}}, PUT /fhir/{{type}}/{{id}}, POST /fhir/$import)"))));
+        routes.MapFallback(http => Write(http, FhirJson.Answer(404, VerdictAnswers.Problem(IssueType.NotFound, $"{http.Request.Method} {http.Request.Path} is not an endpoint of this node (GET /fhir/metadata, POST /fhir, POST /fhir/{{type}}, PUT /fhir/{{type}}/{{id}}, POST /fhir/$import)"))));
     }
 
     /// <summary>What this endpoint takes, for FHIR clients that ask first; authenticated like everything else.</summary>
-    private Task Metadata(HttpContext http) => Handle(http, [], _ => System.Threading.Tasks.Task.FromResult(FhirJson.Answer(200, CapabilityStatements.Ingest())), streamed: true);
+    private Task Metadata(HttpContext http) => Handle(http, [], _ => Task.FromResult(FhirJson.Answer(200, CapabilityStatements.Ingest())), streamed: true);
 
     private Task PostBundle(HttpContext http) => Handle(http, JsonTypes, body => PostBundleAsync(http, body));
 
