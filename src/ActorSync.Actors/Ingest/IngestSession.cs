@@ -24,8 +24,6 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
     private readonly IMaterializer _materializer = node.System.Materializer();
     private readonly RecentKeys _recent = new(100_000);
 
-    public SourceId Source => source;
-
     /// <summary>
     /// A session mapping with the node's network directory, what the source sent before (master
     /// data, the invoices its claims drafted; <see cref="SourceMemory"/>) and the pseudonym key
@@ -121,7 +119,7 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
             .ToList();
         if (perEntity.Count == 0)
             return [];
-        var replies = await Akka.Streams.Dsl.Source.From(perEntity)
+        var replies = await Source.From(perEntity)
             .SelectAsync(parallelism, async commands =>
             {
                 // One entity's commands go as one batch: decided in order, one journal write.
