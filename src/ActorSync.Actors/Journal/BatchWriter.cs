@@ -53,5 +53,8 @@ internal abstract class BatchWriter : IDisposable
 
     public abstract void Dispose();
 
+    /// <summary>A table's quoted name, in its schema when the configuration names one.</summary>
+    internal static string Table(string? schema, string table) => (schema is { Length: > 0 } ? Quote(schema) + "." : "") + Quote(table);
+
     internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

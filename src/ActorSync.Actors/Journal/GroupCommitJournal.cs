@@ -104,7 +104,7 @@ public abstract class GroupCommitJournal : SqlWriteJournal
     {
         var table = config.TableConfig.EventJournalTable;
         var c = table.ColumnNames;
-        var name = (config.TableConfig.SchemaName is { Length: > 0 } schema ? BatchWriter.Quote(schema) + "." : "") + BatchWriter.Quote(table.Name);
+        var name = BatchWriter.Table(config.TableConfig.SchemaName, table.Name);
         var (pid, seq) = (BatchWriter.Quote(c.PersistenceId), BatchWriter.Quote(c.SequenceNumber));
         command.CommandText = $"SELECT {pid}, MAX({seq}) FROM {name} WHERE {pid} IN ({BatchedLookup<long>.InList(command, ids)}) GROUP BY {pid}";
         var highest = new Dictionary<string, long>(StringComparer.Ordinal);

@@ -35,7 +35,7 @@ public sealed class GroupReadSnapshotStore : SqlSnapshotStore
     {
         var table = tables.SnapshotTable;
         var c = table.ColumnNames;
-        var name = (tables.SchemaName is { Length: > 0 } schema ? BatchWriter.Quote(schema) + "." : "") + BatchWriter.Quote(table.Name);
+        var name = BatchWriter.Table(tables.SchemaName, table.Name);
         command.CommandText = $"SELECT {BatchWriter.Quote(c.PersistenceId)}, {BatchWriter.Quote(c.SequenceNumber)}, {BatchWriter.Quote(c.Created)}, {BatchWriter.Quote(c.Snapshot)}, {BatchWriter.Quote(c.Manifest)}, {BatchWriter.Quote(c.SerializerId)} "
             + $"FROM {name} WHERE {BatchWriter.Quote(c.PersistenceId)} IN ({BatchedLookup<LongSnapshotRow>.InList(command, ids)})";
         var latest = new Dictionary<string, LongSnapshotRow>(StringComparer.Ordinal);

@@ -83,8 +83,7 @@ internal sealed class PostgresBatchWriter : BatchWriter
         var columns = new List<string> { c.Created, c.Deleted, c.PersistenceId, c.SequenceNumber, c.Message, c.Manifest, c.Identifier, c.Tags };
         if (_hasWriterColumn)
             columns.Add(c.WriterUuid);
-        var schema = _config.TableConfig.SchemaName is { Length: > 0 } s ? Quote(s) + "." : "";
-        _insertPrefix = $"INSERT INTO {schema}{Quote(table.Name)} ({string.Join(", ", columns.Select(Quote))}) VALUES ";
+        _insertPrefix = $"INSERT INTO {Table(_config.TableConfig.SchemaName, table.Name)} ({string.Join(", ", columns.Select(Quote))}) VALUES ";
         _connection = new NpgsqlConnection(_config.ConnectionString);
         _connection.Open();
     }
