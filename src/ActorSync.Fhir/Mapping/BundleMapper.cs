@@ -34,27 +34,31 @@ public sealed class BundleMapper(ISiteDirectory sites, IItemCatalog items, Pseud
     private readonly PaymentMapper _payments = new();
     private readonly MasterDataRegistry _registry = registry ?? new MasterDataRegistry();
 
-    public MasterDataRegistry Registry => _registry;
-
     public IReadOnlyList<EntryResult> Map(IReadOnlyList<BundleEntry> entries, SourceContext context, SiteResolution? sourceSite)
     {
-        // fullUrl → the referenced resource as a literal reference (Type/id), for urn:uuid references inside the bundle.
+        // Each entry's header, read once: for the urn:uuid references inside the bundle (fullUrl →
+        // Type/id) and then for mapping the entry.
+        var headers = new (ResourceHeader? Header, string? Problem)[entries.Count];
         var references = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in entries)
-            if (entry is { FullUrl: { } url, Resource: { } bytes } && ResourceHeader.TryRead(bytes, out var h, out _) && h.Id is not null)
-                references[url] = $"{h.ResourceType}/{h.Id}";
-        var directory = new RegistryDirectory(sites, _registry, references);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Resource is not { } bytes)
+                continue;
+            headers[i] = ResourceHeader.TryRead(bytes, out var header, out var problem) ? (header, null) : (null, problem);
+            if (entries[i].FullUrl is { } url && headers[i].Header is { Id: { } id } h)
+                references[url] = $"{h.ResourceType}/{id}";
+        }
+        string Literal(string reference) => references.TryGetValue(reference, out var literal) ? literal : reference;
+        var directory = new RegistryDirectory(sites, _registry, Literal);
         var mappers = new Mappers(new EncounterMapper(directory, pseudonyms), new ClaimMapper(directory), new ChargeItemMapper(directory), new InvoiceMapper(directory),
-            new SupplyDeliveryMapper(directory, items), new MasterDataMapper(_registry), references);
-        return [.. entries.Select(e => MapEntry(e, context, sourceSite, mappers))];
+            new SupplyDeliveryMapper(directory, items), new MasterDataMapper(_registry), Literal);
+        return [.. entries.Select((e, i) => MapEntry(e, headers[i], context, sourceSite, mappers))];
     }
 
     /// <summary>The mappers of one bundle: they resolve through that bundle's references.</summary>
     private sealed record Mappers(EncounterMapper Encounters, ClaimMapper Claims, ChargeItemMapper ChargeItems, InvoiceMapper Invoices,
-        SupplyDeliveryMapper Deliveries, MasterDataMapper MasterData, Dictionary<string, string> References)
+        SupplyDeliveryMapper Deliveries, MasterDataMapper MasterData, Func<string, string> Literal)
     {
-        public string Literal(string reference) => References.TryGetValue(reference, out var literal) ? literal : reference;
-
         /// <summary>The id a reference names: <c>Type/id</c>, a full URL ending so, or an entry of the bundle.</summary>
         public string? IdOf(string reference) => TypedId(reference)?.Split('/')[1];
 
@@ -69,12 +73,12 @@ public sealed class BundleMapper(ISiteDirectory sites, IItemCatalog items, Pseud
         }
     }
 
-    private EntryResult MapEntry(BundleEntry entry, SourceContext context, SiteResolution? sourceSite, Mappers mappers)
+    private EntryResult MapEntry(BundleEntry entry, (ResourceHeader? Header, string? Problem) read, SourceContext context, SiteResolution? sourceSite, Mappers mappers)
     {
         if (entry.Resource is null)
             return new EntryResult(entry.Index, null, null, EntryKind.Rejected, [], "the entry has no resource", []);
-        if (!ResourceHeader.TryRead(entry.Resource, out var header, out var problem))
-            return new EntryResult(entry.Index, null, null, EntryKind.Rejected, [], problem, []);
+        if (read.Header is not { } header)
+            return new EntryResult(entry.Index, null, null, EntryKind.Rejected, [], read.Problem, []);
         if (!ModelInfo.IsKnownResource(header.ResourceType))
             return new EntryResult(entry.Index, header.ResourceType, header.Id, EntryKind.Rejected, [], $"'{header.ResourceType}' is not a FHIR R4 resource type", []);
         if (!ResourceKinds.IsUsed(header.ResourceType))

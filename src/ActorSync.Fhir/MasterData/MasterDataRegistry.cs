@@ -14,8 +14,6 @@ public sealed class MasterDataRegistry
     private readonly ConcurrentDictionary<string, MasterDataRecord> _byReference = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _referenceByIdentifier = new(StringComparer.Ordinal);
 
-    public int Count => _byReference.Count;
-
     public void Remember(string reference, MasterDataRecord record)
     {
         _byReference[reference] = record;
@@ -31,7 +29,7 @@ public sealed class MasterDataRegistry
     public IEnumerable<string> Aliases(string reference)
     {
         yield return reference;
-        var literal = _referenceByIdentifier.TryGetValue(Unescaped(reference), out var found) ? found : reference;
+        var literal = Literal(reference);
         if (!_byReference.TryGetValue(literal, out var record))
             yield break;
         if (literal != reference)
@@ -42,11 +40,13 @@ public sealed class MasterDataRegistry
     }
 
     /// <summary>The links of the resource a reference names (a location's managing organization, ...).</summary>
-    public IReadOnlyList<string> LinksOf(string reference)
-    {
-        var literal = _referenceByIdentifier.TryGetValue(Unescaped(reference), out var found) ? found : reference;
-        return _byReference.TryGetValue(literal, out var record) ? record.Links : [];
-    }
+    public IReadOnlyList<string> LinksOf(string reference) =>
+        _byReference.TryGetValue(Literal(reference), out var record) ? record.Links : [];
 
-    private static string Unescaped(string reference) => reference.Contains('%', StringComparison.Ordinal) ? Uri.UnescapeDataString(reference) : reference;
+    /// <summary>The literal reference a conditional one names (by any identifier received), else the reference itself.</summary>
+    private string Literal(string reference)
+    {
+        var unescaped = reference.Contains('%', StringComparison.Ordinal) ? Uri.UnescapeDataString(reference) : reference;
+        return _referenceByIdentifier.TryGetValue(unescaped, out var literal) ? literal : reference;
+    }
 }

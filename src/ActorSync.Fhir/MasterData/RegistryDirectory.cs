@@ -8,12 +8,12 @@ namespace ActorSync.Fhir.MasterData;
 /// every identifier the source's master data gives them. A location the configuration does not
 /// know still leads to its managing organization. One per bundle (the urn:uuid map is the bundle's).
 /// </summary>
-public sealed class RegistryDirectory(ISiteDirectory configured, MasterDataRegistry registry, IReadOnlyDictionary<string, string> bundleReferences) : ISiteDirectory
+public sealed class RegistryDirectory(ISiteDirectory configured, MasterDataRegistry registry, Func<string, string> literal) : ISiteDirectory
 {
     public SiteResolution? Resolve(string? organizationReference, string? locationReference, string? encounterClass, out string? reason)
     {
-        var organization = Literal(organizationReference);
-        var location = Literal(locationReference);
+        var organization = organizationReference is null ? null : literal(organizationReference);
+        var location = locationReference is null ? null : literal(locationReference);
         var first = configured.Resolve(organization, location, encounterClass, out reason);
         if (first is not null)
             return first;
@@ -31,7 +31,4 @@ public sealed class RegistryDirectory(ISiteDirectory configured, MasterDataRegis
                 }
         return null;
     }
-
-    private string? Literal(string? reference) =>
-        reference is not null && bundleReferences.TryGetValue(reference, out var literal) ? literal : reference;
 }
