@@ -1,3 +1,4 @@
+using ActorSync.Tests.Shared;
 using Xunit;
 
 namespace ActorSync.Fhir.Tests;
@@ -8,23 +9,10 @@ namespace ActorSync.Fhir.Tests;
 /// </summary>
 internal static class SharedFixtures
 {
-    public static string? Folder { get; } = Find();
+    public static string? Folder { get; } = SharedFolder.Find("fixtures", "fhir");
 
     public static string Synthea => Path.Combine(Folder!, "synthea");
     public static string Ndjson => Path.Combine(Folder!, "ndjson");
-
-    private static string? Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ActorSync.sln")))
-            {
-                var fixtures = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "fixtures", "fhir"));
-                return Directory.Exists(fixtures) ? fixtures : null;
-            }
-        }
-        return null;
-    }
 }
 
 /// <summary>A fact on the shared FHIR fixtures: skipped, with the reason, where they are absent.</summary>

@@ -1,0 +1,105 @@
+using ActorSync.OdooSim.Faults;
+
+namespace ActorSync.OdooSim;
+
+/// <summary>The faults in force, changeable while the simulator runs. Thread-safe.</summary>
+public sealed class SimulatorFaults
+{
+    private readonly Lock _lock = new();
+    private FaultSettings _settings;
+    private Random _random;
+    private readonly List<(string Model, string Method)> _targetedDrops = [];
+
+    internal SimulatorFaults(FaultSettings initial)
+    {
+        _settings = initial;
+        _random = new Random(initial.Seed);
+    }
+
+    public TimeSpan Latency { get => Current.Latency; set => Update(s => s with { Latency = value }); }
+    public double ErrorRate { get => Current.ErrorRate; set => Update(s => s with { ErrorRate = value }); }
+    public bool Outage { get => Current.Outage; set => Update(s => s with { Outage = value, OutageUntil = null }); }
+    public DateTimeOffset? OutageUntil { get => Current.OutageUntil; set => Update(s => s with { OutageUntil = value }); }
+    public bool RefuseConnections { get => Current.RefuseConnections; set => Update(s => s with { RefuseConnections = value }); }
+    public double TimeoutRate { get => Current.TimeoutRate; set => Update(s => s with { TimeoutRate = value }); }
+    public double CommitThenDropRate { get => Current.CommitThenDropRate; set => Update(s => s with { CommitThenDropRate = value }); }
+    public double SerializationFailureRate { get => Current.SerializationFailureRate; set => Update(s => s with { SerializationFailureRate = value }); }
+
+    /// <summary>A copy of the settings in force.</summary>
+    public FaultSettings Current
+    {
+        get { lock (_lock) return _settings; }
+    }
+
+    /// <summary>Replaces all settings (and reseeds the random generator).</summary>
+    public void Apply(FaultSettings settings)
+    {
+        lock (_lock)
+        {
+            _settings = settings;
+            _random = new Random(settings.Seed);
+            _targetedDrops.Clear();
+        }
+    }
+
+    public void Clear() => Apply(FaultSettings.None);
+
+    /// <summary>The next <paramref name="count"/> calls do their work, commit, and drop the connection.</summary>
+    public void DropNextResponses(int count) => Update(s => s with { DropNextResponses = s.DropNextResponses + count });
+
+    /// <summary>
+    /// The next <paramref name="count"/> calls of <paramref name="model"/>.<paramref name="method"/> (either
+    /// protocol) do their work, commit, and drop the connection: a lost answer at one chosen step.
+    /// </summary>
+    public void DropNextResponsesTo(string model, string method, int count = 1)
+    {
+        lock (_lock)
+        {
+            for (var i = 0; i < count; i++)
+                _targetedDrops.Add((model, method));
+        }
+    }
+
+    internal bool TakeTargetedDrop(string model, string method)
+    {
+        lock (_lock)
+        {
+            var index = _targetedDrops.IndexOf((model, method));
+            if (index < 0) return false;
+            _targetedDrops.RemoveAt(index);
+            return true;
+        }
+    }
+
+    /// <summary>503 on every call for this long.</summary>
+    public void StartOutage(TimeSpan duration) => Update(s => s with { Outage = false, OutageUntil = DateTimeOffset.UtcNow + duration });
+
+    internal FaultDecision Decide()
+    {
+        lock (_lock)
+        {
+            var s = _settings;
+            var kind = FaultKind.None;
+            if (s.RefuseConnections) kind = FaultKind.Refuse;
+            else if (s.Outage || s.OutageUntil > DateTimeOffset.UtcNow) kind = FaultKind.Unavailable;
+            else if (Draw(s.ErrorRate)) kind = FaultKind.Unavailable;
+            else if (Draw(s.TimeoutRate)) kind = FaultKind.Hang;
+            else if (Draw(s.SerializationFailureRate)) kind = FaultKind.SerializationFailure;
+            else if (s.DropNextResponses > 0)
+            {
+                _settings = s with { DropNextResponses = s.DropNextResponses - 1 };
+                kind = FaultKind.CommitThenDrop;
+            }
+            else if (Draw(s.CommitThenDropRate)) kind = FaultKind.CommitThenDrop;
+            return new FaultDecision(s.Latency, kind);
+        }
+    }
+
+    // Only draws for rates in use, so adding a fault does not shift the others' sequence needlessly.
+    private bool Draw(double rate) => rate > 0 && (rate >= 1 || _random.NextDouble() < rate);
+
+    private void Update(Func<FaultSettings, FaultSettings> change)
+    {
+        lock (_lock) _settings = change(_settings);
+    }
+}

@@ -1,0 +1,18 @@
+namespace ActorSync.OdooSim.Store;
+
+/// <summary>All tables of the simulated database. Not thread-safe: the server runs one call at a time on it.</summary>
+internal sealed class Database(Func<string, IReadOnlyCollection<string>> many2oneFieldsOf)
+{
+    private readonly Dictionary<string, Table> _tables = [];
+
+    public IEnumerable<Table> Tables => _tables.Values;
+
+    public Table Table(string model)
+    {
+        if (!_tables.TryGetValue(model, out var table))
+            _tables[model] = table = new Table(model, many2oneFieldsOf(model));
+        return table;
+    }
+
+    public Transaction Begin() => new(this);
+}
