@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using ActorSync.Domain.LegalEntities;
+using ActorSync.Odoo.Lookup;
+
+namespace ActorSync.Odoo.Check;
+
+/// <summary>One thing a legal entity's mapping names, and whether Odoo has it in the entity's company.</summary>
+public sealed record CheckedItem(string LegalEntity, string Kind, string Name, long? OdooId)
+{
+    public bool Found => OdooId is not null;
+}
+
+public sealed record OdooCheckReport(string ServerVersion, string User, IReadOnlyList<OdooCompany> Companies, IReadOnlyList<CheckedItem> Items)
+{
+    public bool AllFound => Items.All(i => i.Found);
+}
+
+/// <summary>
+/// Connects, and reports the server version, the user, the companies it can see, and whether every
+/// account, journal, analytic account, product, vendor and location the mapping names exists.
+/// </summary>
+public static class OdooCheck
+{
+    public static async Task<OdooCheckReport> RunAsync(OdooClient odoo, IReadOnlyList<(string Id, LegalEntityProfile Profile, OdooTarget Target)> legalEntities, CancellationToken ct)
+    {
+        var version = await odoo.VersionAsync(ct).ConfigureAwait(false);
+        var users = await odoo.SearchReadAsync("res.users", OdooDomain.Where(("login", "=", odoo.Settings.Login)), ["name"], company: null, ct, limit: 1).ConfigureAwait(false);
+        var companies = await odoo.SearchReadAsync("res.company", [], ["name"], company: null, ct).ConfigureAwait(false);
+        var directory = new OdooDirectory(odoo);
+        var items = new List<CheckedItem>();
+        foreach (var (id, profile, target) in legalEntities)
+            items.AddRange(await CheckAsync(directory, id, profile, target, ct).ConfigureAwait(false));
+        return new OdooCheckReport(
+            (version?["server_version"] as JsonValue)?.GetValue<string>() ?? "unknown",
+            users.Count > 0 ? $"{users[0]["name"]} ({odoo.Settings.Login})" : $"{odoo.Settings.Login} (not found in res.users)",
+            [.. companies.Select(c => new OdooCompany(c["id"]!.GetValue<long>(), c["name"]!.GetValue<string>()))],
+            items);
+    }
+
+    private static async Task<IReadOnlyList<CheckedItem>> CheckAsync(OdooDirectory directory, string id, LegalEntityProfile profile, OdooTarget target, CancellationToken ct)
+    {
+        var company = await directory.FindCompanyAsync(target.Company, ct).ConfigureAwait(false);
+        var items = new List<CheckedItem> { new(id, "company", target.Company, company?.Id) };
+        if (company is null)
+            return items;
+        var accounts = profile.Accounts;
+        foreach (var code in new[] { accounts.Receivable, accounts.Revenue, accounts.ContractualAllowance, accounts.WriteOff, accounts.InventoryConsumption }.Distinct())
+            items.Add(new(id, "account", code, await directory.FindAccountAsync(company, code, ct).ConfigureAwait(false)));
+        foreach (var code in new[] { accounts.SalesJournal, accounts.BankJournal, accounts.GeneralJournal }.Distinct())
+            items.Add(new(id, "journal", code, await directory.FindJournalAsync(company, code, ct).ConfigureAwait(false)));
+        foreach (var analytic in profile.Sites.SelectMany(s => s.Departments).Select(d => d.AnalyticAccount).Distinct())
+            items.Add(new(id, "analytic account", analytic, await directory.FindAnalyticAccountAsync(company, analytic, ct).ConfigureAwait(false)));
+        foreach (var product in profile.Products.Select(p => p.ErpProduct).Distinct())
+            items.Add(new(id, "product", product, await directory.FindProductAsync(company, product, ct).ConfigureAwait(false)));
+        foreach (var vendor in profile.Products.Select(p => p.Vendor).OfType<string>().Distinct())
+            items.Add(new(id, "vendor", vendor, await directory.FindPartnerAsync(company, vendor, ct).ConfigureAwait(false)));
+        if (profile.Products.Count > 0)
+        {
+            items.Add(new(id, "stock location", "first warehouse", await directory.FindStockLocationAsync(company, ct).ConfigureAwait(false)));
+            items.Add(new(id, "consumption location", target.ConsumptionLocation, await directory.FindConsumptionLocationAsync(company, target.ConsumptionLocation, ct).ConfigureAwait(false)));
+        }
+        return items;
+    }
+}

@@ -1,0 +1,175 @@
+using System.Text.Json.Nodes;
+using ActorSync.Domain.Postings;
+using ActorSync.Odoo.Errors;
+
+namespace ActorSync.Odoo.Postings;
+
+/// <summary>
+/// Posts a batch of one kind exactly once, whatever happened before:
+/// 1. external ids (<c>actorsync.&lt;key&gt;</c>) that exist name the records made earlier;
+/// 2. records that carry the key in their marker field but have no external id (Odoo committed,
+///    the answer or the next call was lost) are adopted and given their external id;
+/// 3. the rest are created in one multi-record call, then registered as external ids;
+/// 4. every record is brought to its final state (posted, validated), idempotently by state.
+/// Permanent refusals are isolated to the posting that caused them (a refused batch is retried one
+/// by one); transient failures are thrown so the caller retries the batch, which is then safe.
+/// </summary>
+public static class IdempotentPoster
+{
+    public static async Task<IReadOnlyList<PostingResult>> PostAsync<T>(PostingKind<T> kind, IReadOnlyList<T> postings, PostingScope scope, CancellationToken ct)
+        where T : Posting
+    {
+        var failed = new Dictionary<PostingKey, OdooException>();
+        var existing = await ExistingAsync(kind, postings, scope, failed, ct).ConfigureAwait(false);
+        var toCreate = postings.Where(p => !existing.ContainsKey(p.Key) && !failed.ContainsKey(p.Key)).ToList();
+        var created = await CreateIsolatingFailuresAsync(kind, toCreate, scope, failed, ct).ConfigureAwait(false);
+        await RegisterAsync(kind.Model, created, scope, ct).ConfigureAwait(false);
+
+        var records = postings
+            .Where(p => !failed.ContainsKey(p.Key))
+            .Select(p => created.TryGetValue(p.Key, out var id) ? new PostedRecord<T>(p, id, true) : new PostedRecord<T>(p, existing[p.Key], false))
+            .ToList();
+        await FinishIsolatingFailuresAsync(kind, records, scope, failed, ct).ConfigureAwait(false);
+
+        return [.. postings.Select(p => failed.TryGetValue(p.Key, out var error)
+            ? new PostingResult(p.Key, PostingOutcome.Failed, kind.Model, null, error)
+            : created.TryGetValue(p.Key, out var id)
+                ? new PostingResult(p.Key, PostingOutcome.Created, kind.Model, id)
+                : new PostingResult(p.Key, PostingOutcome.AlreadyInOdoo, kind.Model, existing[p.Key]))];
+    }
+
+    /// <summary>Steps 1 and 2: records made by an earlier attempt, by external id or by marker.</summary>
+    private static async Task<Dictionary<PostingKey, long>> ExistingAsync<T>(PostingKind<T> kind, IReadOnlyList<T> postings, PostingScope scope, Dictionary<PostingKey, OdooException> failed, CancellationToken ct)
+        where T : Posting
+    {
+        var byName = postings.ToDictionary(p => ExternalIds.NameOf(p.Key));
+        var rows = await scope.Odoo.SearchReadAsync("ir.model.data",
+            OdooDomain.Where(("module", "=", ExternalIds.Module), ("name", "in", OdooDomain.Strings(byName.Keys))),
+            ["name", "model", "res_id"], scope.Company.Id, ct).ConfigureAwait(false);
+        var existing = new Dictionary<PostingKey, long>();
+        foreach (var row in rows)
+        {
+            var posting = byName[row["name"]!.GetValue<string>()];
+            if (row["model"]!.GetValue<string>() == kind.Model)
+                existing[posting.Key] = row["res_id"]!.GetValue<long>();
+            else
+                failed[posting.Key] = Refused($"The external id {ExternalIds.FullNameOf(posting.Key)} already names a {row["model"]} record, not a {kind.Model}.");
+        }
+        await CheckCompanyAsync(kind.Model, existing, scope, failed, ct).ConfigureAwait(false);
+
+        var unregistered = postings.Where(p => !existing.ContainsKey(p.Key) && !failed.ContainsKey(p.Key)).ToList();
+        if (unregistered.Count == 0)
+            return existing;
+        var byMarker = unregistered.GroupBy(kind.MarkerOf).ToDictionary(g => g.Key, g => g.ToList());
+        var marked = await scope.Odoo.SearchReadAsync(kind.Model,
+            OdooDomain.Where((kind.MarkerField, "in", OdooDomain.Strings(byMarker.Keys))),
+            [kind.MarkerField], scope.Company.Id, ct).ConfigureAwait(false);
+        var adopted = new Dictionary<PostingKey, long>();
+        foreach (var row in marked.OrderBy(r => r["id"]!.GetValue<long>()))
+        {
+            if (row[kind.MarkerField] is JsonValue marker && byMarker.TryGetValue(marker.GetValue<string>(), out var owners))
+            {
+                foreach (var owner in owners)
+                    adopted.TryAdd(owner.Key, row["id"]!.GetValue<long>());
+            }
+        }
+        await RegisterAsync(kind.Model, adopted, scope, ct).ConfigureAwait(false);
+        foreach (var (key, id) in adopted)
+            existing[key] = id;
+        return existing;
+    }
+
+    /// <summary>An external id whose record is not visible in this company must not be used: it belongs to another one.</summary>
+    private static async Task CheckCompanyAsync(string model, Dictionary<PostingKey, long> existing, PostingScope scope, Dictionary<PostingKey, OdooException> failed, CancellationToken ct)
+    {
+        if (existing.Count == 0)
+            return;
+        var visible = (await scope.Odoo.SearchReadAsync(model, OdooDomain.Where(("id", "in", OdooDomain.Ids(existing.Values))), ["id"], scope.Company.Id, ct).ConfigureAwait(false))
+            .Select(r => r["id"]!.GetValue<long>()).ToHashSet();
+        foreach (var (key, id) in existing.Where(e => !visible.Contains(e.Value)).ToList())
+        {
+            existing.Remove(key);
+            failed[key] = Refused($"The external id {ExternalIds.FullNameOf(key)} names {model} {id}, which is deleted or belongs to another company than '{scope.Company.Name}'.");
+        }
+    }
+
+    private static async Task<Dictionary<PostingKey, long>> CreateIsolatingFailuresAsync<T>(PostingKind<T> kind, List<T> postings, PostingScope scope, Dictionary<PostingKey, OdooException> failed, CancellationToken ct)
+        where T : Posting
+    {
+        var created = new Dictionary<PostingKey, long>();
+        if (postings.Count == 0)
+            return created;
+        try
+        {
+            var ids = await kind.CreateAsync(postings, scope, ct).ConfigureAwait(false);
+            for (var i = 0; i < postings.Count; i++)
+                created[postings[i].Key] = ids[i];
+            return created;
+        }
+        catch (OdooException e) when (!e.IsTransient && postings.Count > 1)
+        {
+            // Odoo's multi-record create is atomic: nothing was made. Find the posting(s) at fault.
+        }
+        catch (OdooException e) when (!e.IsTransient)
+        {
+            failed[postings[0].Key] = e;
+            return created;
+        }
+        foreach (var posting in postings)
+        {
+            foreach (var (key, id) in await CreateIsolatingFailuresAsync(kind, [posting], scope, failed, ct).ConfigureAwait(false))
+                created[key] = id;
+        }
+        return created;
+    }
+
+    private static async Task FinishIsolatingFailuresAsync<T>(PostingKind<T> kind, List<PostedRecord<T>> records, PostingScope scope, Dictionary<PostingKey, OdooException> failed, CancellationToken ct)
+        where T : Posting
+    {
+        if (records.Count == 0)
+            return;
+        try
+        {
+            await kind.FinishAsync(records, scope, ct).ConfigureAwait(false);
+        }
+        catch (OdooException e) when (!e.IsTransient && records.Count > 1)
+        {
+            foreach (var record in records)
+                await FinishIsolatingFailuresAsync(kind, [record], scope, failed, ct).ConfigureAwait(false);
+        }
+        catch (OdooException e) when (!e.IsTransient)
+        {
+            failed[records[0].Posting.Key] = e;
+        }
+    }
+
+    /// <summary>Gives records their external ids in one call; one made concurrently by another writer is fine if it names the same record.</summary>
+    private static async Task RegisterAsync(string model, IReadOnlyDictionary<PostingKey, long> records, PostingScope scope, CancellationToken ct)
+    {
+        if (records.Count == 0)
+            return;
+        var values = records.Select(r => new JsonObject
+        {
+            ["module"] = ExternalIds.Module,
+            ["name"] = ExternalIds.NameOf(r.Key),
+            ["model"] = model,
+            ["res_id"] = r.Value,
+            ["noupdate"] = true,
+        }).ToList();
+        try
+        {
+            await scope.Odoo.CreateAsync("ir.model.data", values, scope.Company.Id, ct).ConfigureAwait(false);
+        }
+        catch (OdooException e) when (!e.IsTransient)
+        {
+            var names = records.Keys.Select(ExternalIds.NameOf).ToList();
+            var rows = await scope.Odoo.SearchReadAsync("ir.model.data",
+                OdooDomain.Where(("module", "=", ExternalIds.Module), ("name", "in", OdooDomain.Strings(names))), ["name", "res_id"], scope.Company.Id, ct).ConfigureAwait(false);
+            var registered = rows.ToDictionary(r => r["name"]!.GetValue<string>(), r => r["res_id"]!.GetValue<long>());
+            if (records.Any(r => !registered.TryGetValue(ExternalIds.NameOf(r.Key), out var id) || id != r.Value))
+                throw;
+        }
+    }
+
+    public static OdooException Refused(string message) => new("actorsync.posting-refused", message, null, OdooErrorClass.Permanent);
+}

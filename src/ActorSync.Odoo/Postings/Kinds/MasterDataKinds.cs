@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using ActorSync.Domain.Postings;
+using ActorSync.Odoo.Lookup;
+
+namespace ActorSync.Odoo.Postings.Kinds;
+
+/// <summary>
+/// Master data is upserted: created when missing, and brought up to date when it exists — found by
+/// external id, or adopted by its natural key (a product's internal reference) when someone made it by hand.
+/// </summary>
+public abstract class UpsertKind<T> : PostingKind<T> where T : Posting
+{
+    public override async Task FinishAsync(IReadOnlyList<PostedRecord<T>> records, PostingScope scope, CancellationToken ct)
+    {
+        foreach (var record in records.Where(r => !r.Created))
+            await scope.Odoo.WriteAsync(Model, [record.Id], await UpdateAsync(record.Posting, scope, ct).ConfigureAwait(false), scope.Company.Id, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The values an existing record is brought up to date with.</summary>
+    protected abstract Task<JsonObject> UpdateAsync(T posting, PostingScope scope, CancellationToken ct);
+}
+
+/// <summary>A payer or vendor: a <c>res.partner</c> shared by all companies, its key as <c>ref</c>.</summary>
+public sealed class PartnerKind : UpsertKind<PartnerUpsert>
+{
+    public override string Model => "res.partner";
+    public override string MarkerField => "ref";
+
+    public override Task<JsonObject> ValuesAsync(PartnerUpsert posting, PostingScope scope, CancellationToken ct) =>
+        Task.FromResult(new JsonObject { ["name"] = posting.Name, ["is_company"] = posting.IsCompany, ["ref"] = MarkerOf(posting) });
+
+    protected override Task<JsonObject> UpdateAsync(PartnerUpsert posting, PostingScope scope, CancellationToken ct) =>
+        Task.FromResult(new JsonObject { ["name"] = posting.Name });
+}
+
+/// <summary>A department's <c>account.analytic.account</c> in the company, its key as <c>code</c>, in the first analytic plan.</summary>
+public sealed class AnalyticAccountKind : UpsertKind<AnalyticAccountUpsert>
+{
+    public override string Model => "account.analytic.account";
+    public override string MarkerField => "code";
+    public override string MarkerOf(AnalyticAccountUpsert posting) => posting.Code ?? posting.Key.Value;
+
+    public override async Task<JsonObject> ValuesAsync(AnalyticAccountUpsert posting, PostingScope scope, CancellationToken ct) => new()
+    {
+        ["name"] = posting.Name,
+        ["code"] = MarkerOf(posting),
+        ["company_id"] = scope.Company.Id,
+        ["plan_id"] = await OdooDirectory.Require(scope.Directory.FindAnalyticPlanAsync(scope.Company, ct), "analytic plan", "(any)", scope.Company).ConfigureAwait(false),
+    };
+
+    protected override Task<JsonObject> UpdateAsync(AnalyticAccountUpsert posting, PostingScope scope, CancellationToken ct) =>
+        Task.FromResult(new JsonObject { ["name"] = posting.Name });
+}
+
+/// <summary>A storable <c>product.product</c> (Odoo 18+: type consu, is_storable), its internal reference as marker.</summary>
+public sealed class ProductKind : UpsertKind<ProductUpsert>
+{
+    public override string Model => "product.product";
+    public override string MarkerField => "default_code";
+    public override string MarkerOf(ProductUpsert posting) => posting.DefaultCode;
+
+    public override Task<JsonObject> ValuesAsync(ProductUpsert posting, PostingScope scope, CancellationToken ct) =>
+        Task.FromResult(new JsonObject { ["name"] = posting.Name, ["default_code"] = posting.DefaultCode, ["type"] = "consu", ["is_storable"] = true });
+
+    protected override Task<JsonObject> UpdateAsync(ProductUpsert posting, PostingScope scope, CancellationToken ct) =>
+        Task.FromResult(new JsonObject { ["name"] = posting.Name });
+}

@@ -1,0 +1,173 @@
+using System.Text.Json.Nodes;
+using ActorSync.Domain.Common;
+using ActorSync.Domain.Postings;
+using ActorSync.Odoo.Errors;
+using ActorSync.Odoo.Lookup;
+using ActorSync.Odoo.Postings;
+using ActorSync.Odoo.Tests.Support;
+using Xunit;
+
+namespace ActorSync.Odoo.Tests.Postings;
+
+/// <summary>
+/// Postings reach Odoo once whatever is lost on the way: the simulator commits a call and drops its
+/// answer at each step of the write path, and the retried posting must find what was made.
+/// </summary>
+public sealed class ExactlyOnceTests
+{
+    private static readonly LegalEntityId Entity = new("hospital-a");
+    private static readonly DateOnly Day = new(2026, 11, 30);
+    private static readonly PartnerRef Payer = new(new PostingKey("payer-mercy"), "Mercy Payer Insurance");
+
+    private static Money Usd(decimal amount) => Money.Of(amount, Currency.Usd);
+
+    private static CustomerInvoicePosting Invoice(string key, decimal amount = 100m, string account = "400000") =>
+        new(new PostingKey(key), Entity, Payer, "INV", Day, [new InvoicePostingLine("Visit", 1, Usd(amount), account, null)]);
+
+    private static PostingWriter Writer(OdooClient client) => new(client, _ => new OdooTarget(SimulatedOdoo.CompanyA));
+
+    private static IEnumerable<IReadOnlyDictionary<string, object?>> MovesWithRef(OwnSimulator sim, string key) =>
+        sim.Simulator.Records("account.move").Where(r => Equals(r["ref"], key));
+
+    /// <summary>Retries the write as a sink would, until it stops failing transiently.</summary>
+    private static async Task<IReadOnlyList<PostingResult>> WriteUntilDoneAsync(PostingWriter writer, IReadOnlyList<Posting> postings, int attempts = 20)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await writer.WriteAsync(postings);
+            }
+            catch (OdooException e) when (e.IsTransient && attempt < attempts)
+            {
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("account.move", "create")]
+    [InlineData("ir.model.data", "create")]
+    [InlineData("account.move", "action_post")]
+    public async Task An_answer_lost_after_Odoo_committed_does_not_make_a_second_invoice(string model, string method)
+    {
+        await using var sim = await OwnSimulator.StartAsync();
+        using var client = sim.Client();
+        var writer = Writer(client);
+        Assert.Equal(PostingOutcome.Created, Assert.Single(await writer.WriteAsync([Invoice("warm-up")])).Outcome);
+
+        sim.Faults.DropNextResponsesTo(model, method);
+        var lost = await Assert.ThrowsAsync<OdooException>(() => writer.WriteAsync([Invoice("inv-lost-answer")]));
+        Assert.True(lost.IsTransient);
+
+        var retried = Assert.Single(await writer.WriteAsync([Invoice("inv-lost-answer")]));
+        Assert.Equal(PostingOutcome.AlreadyInOdoo, retried.Outcome);
+        var move = Assert.Single(MovesWithRef(sim, "inv-lost-answer"));
+        Assert.Equal("posted", move["state"]);
+        Assert.Single(sim.Simulator.Records("ir.model.data"), r => Equals(r["name"], ExternalIds.NameOf(new PostingKey("inv-lost-answer"))));
+    }
+
+    [Fact]
+    public async Task A_record_made_before_a_crash_without_its_external_id_is_adopted()
+    {
+        await using var sim = await OwnSimulator.StartAsync();
+        using var client = sim.Client();
+        var writer = Writer(client);
+        var company = await writer.Directory.CompanyAsync(SimulatedOdoo.CompanyA, default);
+        var partner = Assert.Single(await client.CreateAsync("res.partner", [new JsonObject { ["name"] = "Walk-in" }], null, default));
+        var orphan = Assert.Single(await client.CreateAsync("account.move", [new JsonObject
+        {
+            ["move_type"] = "out_invoice", ["partner_id"] = partner, ["ref"] = "inv-orphan", ["company_id"] = company.Id,
+            ["invoice_line_ids"] = new JsonArray(new JsonArray(0, 0, new JsonObject { ["name"] = "Visit", ["quantity"] = 1, ["price_unit"] = 100.0 })),
+        }], company.Id, default));
+
+        var result = Assert.Single(await writer.WriteAsync([Invoice("inv-orphan")]));
+
+        Assert.Equal(PostingOutcome.AlreadyInOdoo, result.Outcome);
+        Assert.Equal(orphan, result.OdooId);
+        Assert.Equal("posted", Assert.Single(MovesWithRef(sim, "inv-orphan"))["state"]);
+        Assert.Single(sim.Simulator.Records("ir.model.data"), r => Equals(r["name"], ExternalIds.NameOf(new PostingKey("inv-orphan"))) && Convert.ToInt64(r["res_id"]) == orphan);
+    }
+
+    [Fact]
+    public async Task A_lost_answer_to_a_registered_payment_pays_the_invoice_once()
+    {
+        await using var sim = await OwnSimulator.StartAsync();
+        using var client = sim.Client();
+        var writer = Writer(client);
+        var invoice = Invoice("inv-paid", 200m);
+        var payment = new PaymentPosting(new PostingKey("pay-1"), Entity, Payer, Usd(80m), Day, "BNK1", invoice.Key);
+        await writer.WriteAsync([invoice]);
+
+        sim.Faults.DropNextResponsesTo("account.payment.register", "action_create_payments");
+        await Assert.ThrowsAsync<OdooException>(() => writer.WriteAsync([payment]));
+        Assert.Equal(PostingOutcome.AlreadyInOdoo, Assert.Single(await writer.WriteAsync([payment])).Outcome);
+
+        Assert.Single(sim.Simulator.Records("account.payment"), r => Equals(r["memo"], "pay-1"));
+        Assert.Equal(120m, Convert.ToDecimal(Assert.Single(MovesWithRef(sim, "inv-paid"))["amount_residual"]));
+    }
+
+    [Fact]
+    public async Task Randomly_dropped_answers_over_a_batch_still_leave_exactly_one_record_each()
+    {
+        await using var sim = await OwnSimulator.StartAsync();
+        using var client = sim.Client();
+        var writer = Writer(client);
+        var invoices = Enumerable.Range(1, 30).Select(i => (Posting)Invoice($"inv-chaos-{i}", i)).ToList();
+        sim.Faults.CommitThenDropRate = 0.3;
+
+        var results = new List<PostingResult>();
+        foreach (var chunk in invoices.Chunk(7))
+            results.AddRange(await WriteUntilDoneAsync(writer, chunk));
+        sim.Faults.CommitThenDropRate = 0;
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Error?.Message));
+        foreach (var invoice in invoices)
+            Assert.Equal("posted", Assert.Single(MovesWithRef(sim, invoice.Key.Value))["state"]);
+    }
+
+    [Fact]
+    public async Task A_refused_posting_is_isolated_and_the_rest_of_its_batch_is_made()
+    {
+        await using var sim = await OwnSimulator.StartAsync();
+        using var client = sim.Client();
+        var writer = Writer(client);
+        var results = await writer.WriteAsync(
+        [
+            new ProductUpsert(new PostingKey("prod-a"), Entity, "SUP-A", "Gloves"),
+            new ProductUpsert(new PostingKey("prod-b"), Entity, "SUP-B", ""),
+            new ProductUpsert(new PostingKey("prod-c"), Entity, "SUP-C", "Syringes"),
+            Invoice("inv-unmapped", account: "777777"),
+        ]);
+
+        Assert.Equal([PostingOutcome.Created, PostingOutcome.Failed, PostingOutcome.Created, PostingOutcome.Failed], results.Select(r => r.Outcome));
+        Assert.Equal("odoo.exceptions.ValidationError", results[1].Error!.Name);
+        Assert.Contains("account '777777' does not exist in company 'ActorSync Hospital A Inc.'", results[3].Error!.OdooMessage);
+        Assert.Equal(2, sim.Simulator.Records("product.product").Count(r => r["default_code"] is "SUP-A" or "SUP-C"));
+    }
+
+    [Fact]
+    public async Task A_payment_whose_invoice_was_never_posted_waits_as_a_missing_dependency()
+    {
+        await using var sim = await OwnSimulator.StartAsync();
+        using var client = sim.Client();
+        var payment = new PaymentPosting(new PostingKey("pay-orphan"), Entity, Payer, Usd(10m), Day, "BNK1", new PostingKey("inv-never"));
+        var result = Assert.Single(await Writer(client).WriteAsync([payment]));
+        Assert.Equal(PostingOutcome.Failed, result.Outcome);
+        Assert.Equal("actorsync.dependency-missing", result.Error!.Name);
+        Assert.DoesNotContain(sim.Simulator.Records("account.payment"), r => Equals(r["memo"], "pay-orphan"));
+    }
+
+    [Fact]
+    public async Task Postings_of_one_batch_go_out_in_multi_record_calls()
+    {
+        await using var sim = await OwnSimulator.StartAsync();
+        using var client = sim.Client();
+        var writer = Writer(client);
+        await writer.WriteAsync([Invoice("warm")]);
+        var before = client.Stats.Calls;
+        await writer.WriteAsync([.. Enumerable.Range(1, 40).Select(i => (Posting)Invoice($"inv-batch-{i}", i))]);
+        // partner look-up, external ids, markers, one create, external ids, states, one action_post
+        Assert.True(client.Stats.Calls - before <= 8, $"{client.Stats.Calls - before} calls for 40 invoices");
+        Assert.Equal(40, Enumerable.Range(1, 40).Count(i => MovesWithRef(sim, $"inv-batch-{i}").Any()));
+    }
+}
