@@ -97,6 +97,45 @@ internal static class BenchCommand
             return results.All(r => r.DurablePerSecond >= 10_000 && r.Ratio >= 0.5 && r.P99Milliseconds < 50) ? ExitCodes.Ok : ExitCodes.GoalMissed;
         });
 
-        return new Command("bench", "Benchmarks that print figures (see docs/benchmarks.md)") { journal, ingest };
+        return new Command("bench", "Benchmarks that print figures (see docs/benchmarks.md)") { journal, ingest, OdooBenchCommand() };
+    }
+
+    private static Command OdooBenchCommand()
+    {
+        var costs = new Option<string>("--costs") { Description = "The simulator's latency: odoo19 (a real Odoo 19, one worker), none, or both", DefaultValueFactory = _ => "both" };
+        var batched = new Option<int>("--invoices") { Description = "Invoices per batched run", DefaultValueFactory = _ => 500 };
+        var single = new Option<int>("--single") { Description = "Invoices per one-per-call run", DefaultValueFactory = _ => 100 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Invoices per multi-record call", DefaultValueFactory = _ => 50 };
+        var json = new Option<bool>("--json") { Description = "Print the results as one JSON object on the last line" };
+        var odoo = new Command("odoo", "Invoices/s into the Odoo simulator: raw calls vs the connector's full path, one per call vs batched")
+        {
+            costs, batched, single, batchSize, json,
+        };
+        odoo.SetAction(async (parse, ct) =>
+        {
+            var profiles = parse.GetValue(costs) switch
+            {
+                "both" => new[] { "odoo19", "none" },
+                "odoo19" or "none" => [parse.GetValue(costs)!],
+                _ => null,
+            };
+            if (profiles is null || parse.GetValue(batched) < 1 || parse.GetValue(single) < 1 || parse.GetValue(batchSize) < 1)
+            {
+                await Console.Error.WriteLineAsync("actorsync bench odoo: --costs is odoo19, none or both; counts must be positive");
+                return ExitCodes.BadConfiguration;
+            }
+            var results = new List<OdooBenchmark.Result>();
+            foreach (var profile in profiles)
+                results.Add(await OdooBenchmark.RunAsync(new OdooBenchmark.Settings(profile, parse.GetValue(batched), parse.GetValue(single), parse.GetValue(batchSize)), ct));
+            Console.WriteLine();
+            Console.WriteLine($"{"costs",-7} {"raw 1/call",11} {"raw batch",10} {"raw+xmlid",10} {"client 1",9} {"client batch",13} {"overhead",9} {"vs bare",8} {"batching",9}   goals: overhead < 10%, batching >= 10x");
+            foreach (var r in results)
+                Console.WriteLine($"{r.Costs,-7} {r.RawSingle,11:N1} {r.RawBatched,10:N1} {r.RawBatchedWithExternalIds,10:N1} {r.ClientSingle,9:N1} {r.ClientBatched,13:N1} {r.ClientOverhead,9:P1} {r.OverheadOverBareCalls,8:P1} {r.BatchingGain,8:N1}x");
+            if (parse.GetValue(json))
+                Console.WriteLine(JsonSerializer.Serialize(new { benchmark = "odoo", results }, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+            var odoo19 = results.FirstOrDefault(r => r.Costs == "odoo19");
+            return odoo19 is null || (odoo19.ClientOverhead < 0.10 && odoo19.BatchingGain >= 10) ? ExitCodes.Ok : ExitCodes.GoalMissed;
+        });
+        return odoo;
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using ActorSync.Actors.Configuration;
 using ActorSync.Actors.Hosting;
 using ActorSync.Domain.Common;
@@ -89,21 +88,9 @@ internal static class NodeCommand
             foreach (var rejected in seeded.Where(r => r.Outcome == Outcome.Rejected))
                 Console.WriteLine($"    rejected {rejected.EntityId}: {rejected.Reason}");
             Console.WriteLine("Press Ctrl+C (or send SIGTERM) to leave the cluster and stop.");
-            // SIGTERM is how orchestrators and systemd ask a node to stop: leave the cluster gracefully then.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
-            {
-                signal.Cancel = true;
-                stop.Cancel();
-            });
-            try
-            {
-                await Task.Delay(Timeout.Infinite, stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                Console.WriteLine("Stopping: leaving the cluster and handing over shards...");
-            }
+            // Leave the cluster gracefully on SIGTERM too, so shards are handed over before exit.
+            await StopSignal.WaitAsync(cancellationToken);
+            Console.WriteLine("Stopping: leaving the cluster and handing over shards...");
         }
         return ExitCodes.Ok;
     }
