@@ -11,8 +11,8 @@ public abstract record Posting(PostingKey Key, LegalEntityId LegalEntity);
 /// <summary>A partner a posting refers to (a payer or a pseudonymous self-pay account; never a patient's name).</summary>
 public sealed record PartnerRef(PostingKey Key, string Name);
 
-/// <summary>One line of a customer invoice or credit note.</summary>
-public sealed record InvoicePostingLine(string Label, decimal Quantity, Money UnitPrice, string AccountCode, string? AnalyticAccount);
+/// <summary>One line of a customer invoice or credit note; <see cref="Taxes"/> names the sales taxes to apply (none by default).</summary>
+public sealed record InvoicePostingLine(string Label, decimal Quantity, Money UnitPrice, string AccountCode, string? AnalyticAccount, IReadOnlyList<string>? Taxes = null);
 
 /// <summary>A customer invoice (or, with <see cref="CreditNote"/>, a credit note), posted.</summary>
 public sealed record CustomerInvoicePosting(

@@ -103,9 +103,9 @@ internal static class BenchCommand
     private static Command OdooBenchCommand()
     {
         var costs = new Option<string>("--costs") { Description = "The simulator's latency: odoo19 (a real Odoo 19, one worker), none, or both", DefaultValueFactory = _ => "both" };
-        var batched = new Option<int>("--invoices") { Description = "Invoices per batched run", DefaultValueFactory = _ => 500 };
+        var batched = new Option<int>("--invoices") { Description = "Invoices per batched run", DefaultValueFactory = _ => 1000 };
         var single = new Option<int>("--single") { Description = "Invoices per one-per-call run", DefaultValueFactory = _ => 100 };
-        var batchSize = new Option<int>("--batch-size") { Description = "Invoices per multi-record call", DefaultValueFactory = _ => 50 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Invoices per multi-record call", DefaultValueFactory = _ => 100 };
         var json = new Option<bool>("--json") { Description = "Print the results as one JSON object on the last line" };
         var odoo = new Command("odoo", "Invoices/s into the Odoo simulator: raw calls vs the connector's full path, one per call vs batched")
         {

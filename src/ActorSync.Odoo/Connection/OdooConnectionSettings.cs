@@ -19,8 +19,8 @@ public sealed record OdooConnectionSettings
     /// <summary>Pooled HTTP connections to the server (an Odoo with N workers serves N requests at once).</summary>
     public int MaxConnections { get; init; } = 4;
 
-    /// <summary>Records per multi-record call when posting batches.</summary>
-    public int BatchSize { get; init; } = 50;
+    /// <summary>Records per multi-record call when posting batches (100: ≥ 10× the records/s of one per call, docs/benchmarks.md).</summary>
+    public int BatchSize { get; init; } = 100;
 
     public override string ToString() => $"{Protocol} {Url} database {Database} as {Login}";
 }

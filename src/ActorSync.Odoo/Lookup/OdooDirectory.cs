@@ -38,6 +38,9 @@ public sealed class OdooDirectory(OdooClient odoo)
     public Task<long?> FindAnalyticAccountAsync(OdooCompany company, string name, CancellationToken ct) =>
         FindAsync("account.analytic.account", OdooDomain.Where(("name", "=", name)), company, name, ct);
 
+    public Task<long?> FindSalesTaxAsync(OdooCompany company, string name, CancellationToken ct) =>
+        FindAsync("account.tax", OdooDomain.Where(("name", "=", name), ("type_tax_use", "=", "sale"), ("company_id", "=", company.Id)), company, "sale|" + name, ct);
+
     public Task<long?> FindProductAsync(OdooCompany company, string defaultCode, CancellationToken ct) =>
         FindAsync("product.product", OdooDomain.Where(("default_code", "=", defaultCode)), company, defaultCode, ct);
 

@@ -11,8 +11,8 @@ namespace ActorSync.Odoo.Postings;
 ///    the answer or the next call was lost) are adopted and given their external id;
 /// 3. the rest are created in one multi-record call, then registered as external ids;
 /// 4. every record is brought to its final state (posted, validated), idempotently by state.
-/// Permanent refusals are isolated to the posting that caused them (a refused batch is retried one
-/// by one); transient failures are thrown so the caller retries the batch, which is then safe.
+/// Permanent refusals are isolated to the posting that caused them (a refused batch is halved until
+/// they stand alone); transient failures are thrown so the caller retries the batch, which is then safe.
 /// </summary>
 public static class IdempotentPoster
 {
@@ -108,20 +108,23 @@ public static class IdempotentPoster
         }
         catch (OdooException e) when (!e.IsTransient && postings.Count > 1)
         {
-            // Odoo's multi-record create is atomic: nothing was made. Find the posting(s) at fault.
+            // Odoo's multi-record create is atomic: nothing was made. Halve the batch until the
+            // posting(s) at fault stand alone: a few calls for one bad posting among a hundred.
         }
         catch (OdooException e) when (!e.IsTransient)
         {
             failed[postings[0].Key] = e;
             return created;
         }
-        foreach (var posting in postings)
+        foreach (var half in Halves(postings))
         {
-            foreach (var (key, id) in await CreateIsolatingFailuresAsync(kind, [posting], scope, failed, ct).ConfigureAwait(false))
+            foreach (var (key, id) in await CreateIsolatingFailuresAsync(kind, half, scope, failed, ct).ConfigureAwait(false))
                 created[key] = id;
         }
         return created;
     }
+
+    private static IEnumerable<List<T>> Halves<T>(List<T> items) => [items[..(items.Count / 2)], items[(items.Count / 2)..]];
 
     private static async Task FinishIsolatingFailuresAsync<T>(PostingKind<T> kind, List<PostedRecord<T>> records, PostingScope scope, Dictionary<PostingKey, OdooException> failed, CancellationToken ct)
         where T : Posting
@@ -134,8 +137,8 @@ public static class IdempotentPoster
         }
         catch (OdooException e) when (!e.IsTransient && records.Count > 1)
         {
-            foreach (var record in records)
-                await FinishIsolatingFailuresAsync(kind, [record], scope, failed, ct).ConfigureAwait(false);
+            foreach (var half in Halves(records))
+                await FinishIsolatingFailuresAsync(kind, half, scope, failed, ct).ConfigureAwait(false);
         }
         catch (OdooException e) when (!e.IsTransient)
         {

@@ -31,7 +31,7 @@ public sealed class OdooSettingsTests : IDisposable
         Assert.Equal(TimeSpan.FromMilliseconds(200), c.Retry.Base);
         Assert.Equal(TimeSpan.FromSeconds(15), c.CircuitBreaker.BreakDuration);
         Assert.Equal(20, c.RateLimit.PerSecond);
-        Assert.Equal(50, c.BatchSize);
+        Assert.Equal(100, c.BatchSize);
         Assert.Contains(KeyVariable, c.ApiKey.Origin);
         Assert.DoesNotContain("odoo-key-from-env", c.ToString());
     }

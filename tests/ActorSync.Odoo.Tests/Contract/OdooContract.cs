@@ -138,6 +138,37 @@ public abstract class OdooContract(OdooUnderTest odoo) : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_credit_note_carries_its_taxes_and_the_departments_analytic_account()
+    {
+        Available();
+        var (writer, company) = await WriterAsync();
+        await EnsureAnalyticPlanAsync(company);
+        var department = Unique("ER Department");
+        var analytic = Assert.Single(await writer.WriteAsync([new AnalyticAccountUpsert(new PostingKey(Unique("dept")), Entity, department)]));
+        var payer = new PartnerRef(new PostingKey(Unique("payer")), "Payer");
+        var credit = new CustomerInvoicePosting(new PostingKey(Unique("cn")), Entity, payer, "INV", Today,
+            [new InvoicePostingLine("Overbilled supplies", 2, Usd(50m), "400000", department, ["15%"])], CreditNote: true);
+
+        var result = Assert.Single(await writer.WriteAsync([credit]));
+
+        Assert.Equal(PostingOutcome.Created, result.Outcome);
+        var move = Assert.Single(await Client.SearchReadAsync("account.move", OdooDomain.Where(("id", "=", result.OdooId!.Value)), ["move_type", "state", "amount_untaxed", "amount_tax"], company.Id, default));
+        Assert.Equal("out_refund", move["move_type"]!.GetValue<string>());
+        Assert.Equal("posted", move["state"]!.GetValue<string>());
+        Assert.Equal(100m, move["amount_untaxed"]!.GetValue<decimal>());
+        Assert.Equal(15m, move["amount_tax"]!.GetValue<decimal>());
+        var line = Assert.Single(await Client.SearchReadAsync("account.move.line", OdooDomain.Where(("move_id", "=", result.OdooId!.Value), ("name", "=", "Overbilled supplies")), ["analytic_distribution"], company.Id, default));
+        Assert.Equal(100m, line["analytic_distribution"]![analytic.OdooId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)]!.GetValue<decimal>());
+    }
+
+    /// <summary>Analytic accounts need a plan; a fresh database may have none.</summary>
+    private async Task EnsureAnalyticPlanAsync(OdooCompany company)
+    {
+        if ((await Client.SearchReadAsync("account.analytic.plan", [], ["id"], company.Id, default, limit: 1)).Count == 0)
+            await Client.CreateAsync("account.analytic.plan", [new JsonObject { ["name"] = Unique("Departments") }], company.Id, default);
+    }
+
+    [SkippableFact]
     public async Task Posting_a_posted_move_again_is_a_user_error()
     {
         Available();

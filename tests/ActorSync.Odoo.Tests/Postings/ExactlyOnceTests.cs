@@ -146,6 +146,22 @@ public sealed class ExactlyOnceTests
     }
 
     [Fact]
+    public async Task One_bad_posting_among_many_costs_a_few_calls_not_one_per_posting()
+    {
+        await using var sim = await OwnSimulator.StartAsync();
+        using var client = sim.Client();
+        var products = Enumerable.Range(0, 64).Select(i => (Posting)new ProductUpsert(new PostingKey($"prod-{i}"), Entity, $"SUP-{i}", i == 41 ? "" : $"Supply {i}")).ToList();
+        var before = sim.Simulator.CallCount;
+
+        var results = await Writer(client).WriteAsync(products);
+
+        Assert.Equal(63, results.Count(r => r.Outcome == PostingOutcome.Created));
+        Assert.Equal(PostingOutcome.Failed, results[41].Outcome);
+        // Halving: 1 + 2·log2(64) creates at most, plus look-ups and external ids per made batch.
+        Assert.True(sim.Simulator.CallCount - before < 40, $"{sim.Simulator.CallCount - before} calls");
+    }
+
+    [Fact]
     public async Task A_payment_whose_invoice_was_never_posted_waits_as_a_missing_dependency()
     {
         await using var sim = await OwnSimulator.StartAsync();

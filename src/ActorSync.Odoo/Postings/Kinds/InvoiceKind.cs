@@ -20,7 +20,7 @@ public sealed class InvoiceKind : PostingKind<CustomerInvoicePosting>
                 ["quantity"] = line.Quantity,
                 ["price_unit"] = line.UnitPrice.Amount,
                 ["account_id"] = await OdooValues.AccountAsync(line.AccountCode, scope, ct).ConfigureAwait(false),
-                ["tax_ids"] = OdooValues.NoTaxes(),
+                ["tax_ids"] = await OdooValues.TaxesAsync(line.Taxes, scope, ct).ConfigureAwait(false),
             };
             if (await OdooValues.AnalyticAsync(line.AnalyticAccount, scope, ct).ConfigureAwait(false) is { } analytic)
                 values["analytic_distribution"] = analytic;

@@ -15,8 +15,17 @@ internal static class OdooValues
 
     public static JsonArray Lines(IEnumerable<JsonObject> lines) => new([.. lines.Select(l => (JsonNode)NewLine(l))]);
 
-    /// <summary>No taxes on the line: <c>[[6, 0, []]]</c> replaces Odoo's defaults with none.</summary>
-    public static JsonArray NoTaxes() => new(new JsonArray(6, 0, new JsonArray()));
+    /// <summary>
+    /// The line's taxes as <c>[[6, 0, [ids]]]</c>: exactly the named sales taxes, and with none named,
+    /// none at all (Odoo's defaults, e.g. the account's tax, are replaced).
+    /// </summary>
+    public static async Task<JsonArray> TaxesAsync(IReadOnlyList<string>? taxes, PostingScope scope, CancellationToken ct)
+    {
+        var ids = new JsonArray();
+        foreach (var tax in taxes ?? [])
+            ids.Add(await OdooDirectory.Require(scope.Directory.FindSalesTaxAsync(scope.Company, tax, ct), "sales tax", tax, scope.Company).ConfigureAwait(false));
+        return new JsonArray(new JsonArray(6, 0, ids));
+    }
 
     /// <summary>The whole line on one analytic account: <c>{"id": 100}</c>.</summary>
     public static async Task<JsonObject?> AnalyticAsync(string? analyticAccount, PostingScope scope, CancellationToken ct)
