@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using ActorSync.Domain.Postings;
+using ActorSync.Domain.Sinks;
 
 namespace ActorSync.Actors.Entities;
 
@@ -41,4 +43,10 @@ public static class EventTags
     public static ImmutableHashSet<string> MasterDataOnly { get; } = [MasterData];
     public static ImmutableHashSet<string> InvoiceDraftedOnly { get; } = [InvoiceDrafted];
     public static ImmutableHashSet<string> BillingTriggerAndFinancial { get; } = [BillingTrigger, Financial];
+
+    /// <summary>The stream a posting sink follows: one flow at one site (e.g. <c>revenue@nw-general</c>).</summary>
+    public static string Sink(PostingFlow flow, string site) => $"{SinkKey.FlowName(flow)}@{site}";
+
+    /// <summary>The site of an entity whose id starts with it (<c>site/…</c>: invoices, items, encounters).</summary>
+    public static string SiteOf(string entityId) => entityId[..Math.Max(0, entityId.IndexOf('/'))];
 }

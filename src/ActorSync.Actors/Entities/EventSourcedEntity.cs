@@ -165,7 +165,13 @@ public sealed class EventSourcedEntity<TState, TCommand, TEvent> : UntypedPersis
     }
 
     /// <summary>Only events that a flow follows are tagged: every tag is a row to write (entity types are in the persistence id).</summary>
-    private object Tag(TEvent e) => _definition.Tags(e) is { IsEmpty: false } tags ? new Tagged(e, tags) : e;
+    private object Tag(TEvent e)
+    {
+        var tags = _definition.Tags(e);
+        if (_definition.SinkTag?.Invoke(_entityId, e) is { } sink)
+            tags = tags.Add(sink);
+        return tags.IsEmpty ? e : new Tagged(e, tags);
+    }
 
     private void ReplyInFlight(object reply)
     {
@@ -188,11 +194,15 @@ public sealed class EventSourcedEntity<TState, TCommand, TEvent> : UntypedPersis
     }
 }
 
-/// <summary>Everything that differs between entity types: names, decider and tags.</summary>
+/// <summary>
+/// Everything that differs between entity types: names, decider and tags. <see cref="SinkTag"/>
+/// names the posting sink's stream an event belongs to (by entity id: the site is in it).
+/// </summary>
 public sealed record EntityDefinition<TState, TCommand, TEvent>(
     string TypeName,
     IDecider<TState, TCommand, TEvent> Decider,
-    Func<TEvent, ImmutableHashSet<string>> Tags)
+    Func<TEvent, ImmutableHashSet<string>> Tags,
+    Func<string, TEvent, string?>? SinkTag = null)
     where TCommand : ICommand
     where TEvent : IEvent
 {

@@ -7,6 +7,7 @@ using ActorSync.Actors.Items;
 using ActorSync.Actors.LegalEntities;
 using ActorSync.Actors.MasterData;
 using ActorSync.Actors.Serialization;
+using ActorSync.Actors.Sinks;
 using ActorSync.Domain.Common;
 using ActorSync.Domain.Encounters;
 using ActorSync.Domain.InputExceptions;
@@ -31,9 +32,13 @@ public sealed class ActorSyncNode : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private ActorSyncNode(IHost host, Config config, StorageSettings storage, NetworkSettings network, TimeSpan askTimeout)
+    private readonly SinkServices? _sinkServices;
+
+    private ActorSyncNode(IHost host, Config config, StorageSettings storage, NetworkSettings network, TimeSpan askTimeout, SinkServices? sinkServices, IReadOnlyList<string> warnings)
     {
         _host = host;
+        _sinkServices = sinkServices;
+        Warnings = warnings;
         Config = config;
         Storage = storage;
         Network = network;
@@ -46,6 +51,7 @@ public sealed class ActorSyncNode : IAsyncDisposable
         LegalEntities = registry.Get<LegalEntityRegion>();
         InputExceptions = registry.Get<InputExceptionRegion>();
         MasterData = registry.Get<MasterDataRegion>();
+        Sinks = sinkServices is null ? null : registry.Get<SinkRegion>();
     }
 
     public ActorSystem System { get; }
@@ -59,6 +65,12 @@ public sealed class ActorSyncNode : IAsyncDisposable
     public IActorRef LegalEntities { get; }
     public IActorRef InputExceptions { get; }
     public IActorRef MasterData { get; }
+
+    /// <summary>The posting sinks' region; null when sinks are off or Odoo is not configured (see <see cref="Warnings"/>).</summary>
+    public IActorRef? Sinks { get; }
+
+    /// <summary>What the operator should know about how this node started (e.g. why postings are not sent).</summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>Loads and validates the configuration without starting anything.</summary>
     public static (Config Config, StorageSettings Storage, NetworkSettings Network) LoadConfiguration(NodeOptions options)
@@ -79,12 +91,14 @@ public sealed class ActorSyncNode : IAsyncDisposable
         var askTimeout = NodeSettings.PositiveDuration(config, "actorsync.entities.ask-timeout", TimeSpan.FromSeconds(30));
         var joinTimeout = NodeSettings.PositiveDuration(config, "actorsync.join-timeout", TimeSpan.FromSeconds(60));
         var joinedCluster = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (sinkServices, warnings) = SinkServicesFrom(config, network);
 
         var host = new HostBuilder()
             .ConfigureServices(services => services.AddAkka(config.GetString("actorsync.system-name", "actorsync"), builder =>
             {
                 builder.AddHocon(config, HoconAddMode.Prepend)
                     .WithActorSyncEntities(config, entitySettings)
+                    .WithPostingSinksIf(config, sinkServices)
                     .AddStartup((system, _) =>
                     {
                         var cluster = Akka.Cluster.Cluster.Get(system);
@@ -97,12 +111,13 @@ public sealed class ActorSyncNode : IAsyncDisposable
             .Build();
 
         await host.StartAsync(cancellationToken);
-        var node = new ActorSyncNode(host, config, storage, network, askTimeout);
+        var node = new ActorSyncNode(host, config, storage, network, askTimeout, sinkServices, warnings);
         try
         {
             await joinedCluster.Task.WaitAsync(joinTimeout, cancellationToken);
             if (options.SeedNetwork)
                 await node.SeedNetworkAsync(cancellationToken);
+            node.KeepSinksAwake();
         }
         catch
         {
@@ -158,6 +173,31 @@ public sealed class ActorSyncNode : IAsyncDisposable
         return await Task.WhenAll(commands.Select(c => SendAsync(c, cancellationToken)));
     }
 
+    /// <summary>Sinks run where sharding puts them: wake each now, and again every half minute (after a rebalance).</summary>
+    private void KeepSinksAwake()
+    {
+        if (Sinks is not { } region)
+            return;
+        var sinks = SinkEntity.All(Network).Select(k => new WakeSink(k.ToString())).ToList();
+        System.Scheduler.Advanced.ScheduleRepeatedly(TimeSpan.Zero, TimeSpan.FromSeconds(30), () => sinks.ForEach(wake => region.Tell(wake)));
+    }
+
+    /// <summary>Sinks need Odoo: without a usable connection (no API key yet) postings wait in the journal and go once it is configured.</summary>
+    private static (SinkServices? Services, IReadOnlyList<string> Warnings) SinkServicesFrom(Config config, NetworkSettings network)
+    {
+        var sinks = SinkSettings.From(config);
+        if (!sinks.Enabled)
+            return (null, ["posting sinks are off (actorsync.sinks.enabled): postings wait in the journal"]);
+        try
+        {
+            return (new SinkServices(network, sinks, OdooSettings.From(config)), []);
+        }
+        catch (ConfigurationProblem problem)
+        {
+            return (null, [$"posting sinks are not started, postings wait in the journal: {problem.Message}"]);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
@@ -167,6 +207,7 @@ public sealed class ActorSyncNode : IAsyncDisposable
         finally
         {
             _host.Dispose();
+            _sinkServices?.Dispose();
         }
     }
 }

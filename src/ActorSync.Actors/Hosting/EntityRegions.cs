@@ -5,6 +5,7 @@ using ActorSync.Actors.Invoices;
 using ActorSync.Actors.Items;
 using ActorSync.Actors.LegalEntities;
 using ActorSync.Actors.MasterData;
+using ActorSync.Actors.Sinks;
 using ActorSync.Domain.Common;
 using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
@@ -32,6 +33,26 @@ public static class EntityRegions
                 InputExceptionEntity.Definition, InputExceptionEntity.RoutingKey, settings, options)
             .WithEntityRegion<MasterDataRegion, Domain.MasterData.MasterDataState, Domain.MasterData.IMasterDataCommand, Domain.MasterData.IMasterDataEvent>(
                 MasterDataEntity.Definition, MasterDataEntity.RoutingKey, settings, options);
+    }
+
+    public static AkkaConfigurationBuilder WithPostingSinksIf(this AkkaConfigurationBuilder builder, Config config, SinkServices? services) =>
+        services is null ? builder : builder.WithPostingSinks(config, services);
+
+    /// <summary>
+    /// The posting sinks' shard region. Sinks are never passivated: each follows its journal stream
+    /// and sends on its own timers; the node wakes every sink on start and again now and then, so a
+    /// sink moved by a rebalance starts on its new node.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithPostingSinks(this AkkaConfigurationBuilder builder, Config config, SinkServices services)
+    {
+        var options = ShardOptionsFrom(config);
+        options.ShouldPassivateIdleEntities = false;
+        options.PassivateIdleEntityAfter = null;
+        return builder.WithShardRegion<SinkRegion>(
+            SinkEntity.TypeName,
+            sinkId => PostingSink.Props(sinkId, services),
+            new EntityMessageExtractor(SinkEntity.TypeName, SinkEntity.RoutingKey),
+            options);
     }
 
     private static AkkaConfigurationBuilder WithEntityRegion<TRegion, TState, TCommand, TEvent>(

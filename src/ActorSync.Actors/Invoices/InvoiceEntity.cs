@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ActorSync.Actors.Entities;
 using ActorSync.Domain.Invoices;
+using ActorSync.Domain.Postings;
 
 namespace ActorSync.Actors.Invoices;
 
@@ -10,7 +11,7 @@ public sealed class InvoiceRegion;
 public static class InvoiceEntity
 {
     public static EntityDefinition<InvoiceState, IInvoiceCommand, IInvoiceEvent> Definition { get; } =
-        new(EntityTypes.Invoice, InvoiceDecider.Instance, Tags);
+        new(EntityTypes.Invoice, InvoiceDecider.Instance, Tags, SinkTag);
 
     /// <summary>Money movements are financial; drafts are tagged so that a source's claim → invoice memory can be rebuilt after a restart.</summary>
     private static ImmutableHashSet<string> Tags(IInvoiceEvent e) => e switch
@@ -19,6 +20,10 @@ public static class InvoiceEntity
         InvoiceDrafted => EventTags.InvoiceDraftedOnly,
         _ => EventTags.None,
     };
+
+    /// <summary>Facts that become postings go to the site's revenue sink.</summary>
+    private static string? SinkTag(string entityId, IInvoiceEvent e) =>
+        e is InvoiceIssued or PaymentReceived or AdjustmentApplied or InvoiceVoided ? EventTags.Sink(PostingFlow.Revenue, EventTags.SiteOf(entityId)) : null;
 
     public static string? RoutingKey(object message) => (message as IInvoiceCommand)?.Key.ToString();
 }

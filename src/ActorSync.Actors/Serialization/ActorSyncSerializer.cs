@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Runtime.Serialization;
 using ActorSync.Domain.Common;
+using ActorSync.Domain.Postings;
 using Akka.Actor;
 using Akka.Serialization;
 
@@ -59,7 +60,8 @@ public sealed class ActorSyncSerializer(ExtendedActorSystem system) : Serializer
         options.Converters.Add(new CurrencyConverter());
         options.Converters.Add(new UnitConverter());
         options.Converters.Add(new MoneyConverter());
-        options.Converters.Add(new CommandConverter());
+        options.Converters.Add(new ManifestedConverter<ICommand>("command"));
+        options.Converters.Add(new ManifestedConverter<Posting>("posting"));
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

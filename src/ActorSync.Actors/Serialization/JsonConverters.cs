@@ -81,23 +81,30 @@ internal sealed class MoneyConverter : JsonConverter<Money>
     }
 }
 
-/// <summary>A command where only its interface is declared (inside a batch): written with its manifest, so it can cross to another node.</summary>
-internal sealed class CommandConverter : JsonConverter<ICommand>
+/// <summary>
+/// A value where only its base type is declared (commands inside a batch, postings inside sink
+/// events): written as <c>{"manifest": …, "&lt;property&gt;": …}</c>, so the concrete type is read back
+/// by its stable manifest, never by a .NET type name.
+/// </summary>
+internal sealed class ManifestedConverter<TBase>(string property) : JsonConverter<TBase>
+    where TBase : class
 {
-    public override ICommand Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override bool CanConvert(Type typeToConvert) => typeToConvert == typeof(TBase);
+
+    public override TBase Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         using var document = JsonDocument.ParseValue(ref reader);
-        var manifest = document.RootElement.GetProperty("manifest").GetString() ?? throw new JsonException("a command without a manifest");
-        if (!Manifests.ByManifest.TryGetValue(manifest, out var type) || !typeof(ICommand).IsAssignableFrom(type))
-            throw new JsonException($"'{manifest}' is not the manifest of a command");
-        return (ICommand)(document.RootElement.GetProperty("command").Deserialize(type, options) ?? throw new JsonException($"{manifest} is null"));
+        var manifest = document.RootElement.GetProperty("manifest").GetString() ?? throw new JsonException($"a {property} without a manifest");
+        if (!Manifests.ByManifest.TryGetValue(manifest, out var type) || !typeof(TBase).IsAssignableFrom(type))
+            throw new JsonException($"'{manifest}' is not the manifest of a {property}");
+        return (TBase)(document.RootElement.GetProperty(property).Deserialize(type, options) ?? throw new JsonException($"{manifest} is null"));
     }
 
-    public override void Write(Utf8JsonWriter writer, ICommand value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, TBase value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
         writer.WriteString("manifest", Manifests.ByType[value.GetType()]);
-        writer.WritePropertyName("command");
+        writer.WritePropertyName(property);
         JsonSerializer.Serialize(writer, value, value.GetType(), options);
         writer.WriteEndObject();
     }

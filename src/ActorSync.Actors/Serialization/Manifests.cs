@@ -6,6 +6,9 @@ using ActorSync.Domain.Invoices;
 using ActorSync.Domain.Items;
 using ActorSync.Domain.LegalEntities;
 using ActorSync.Domain.MasterData;
+using ActorSync.Domain.Postings;
+using ActorSync.Domain.Sinks;
+using ActorSync.Actors.Sinks;
 
 namespace ActorSync.Actors.Serialization;
 
@@ -59,6 +62,24 @@ public static class Manifests
         (typeof(MasterDataRecorded), "master-data-recorded.v1"),
         (typeof(MasterDataState), "master-data-state.v1"),
 
+        // Posting sinks: outbox events and state, and the postings inside them
+        (typeof(PostingsQueued), "postings-queued.v1"),
+        (typeof(PostingsDelivered), "postings-delivered.v1"),
+        (typeof(PostingParked), "posting-parked.v1"),
+        (typeof(PostingApproved), "posting-approved.v1"),
+        (typeof(PostingRejected), "posting-rejected.v1"),
+        (typeof(PostingRetried), "posting-retried.v1"),
+        (typeof(PostingDiscarded), "posting-discarded.v1"),
+        (typeof(SinkState), "sink-state.v1"),
+        (typeof(CustomerInvoicePosting), "customer-invoice-posting.v1"),
+        (typeof(JournalEntryPosting), "journal-entry-posting.v1"),
+        (typeof(PaymentPosting), "payment-posting.v1"),
+        (typeof(StockConsumptionPosting), "stock-consumption-posting.v1"),
+        (typeof(ReplenishmentRequestPosting), "replenishment-request-posting.v1"),
+        (typeof(PartnerUpsert), "partner-upsert.v1"),
+        (typeof(AnalyticAccountUpsert), "analytic-account-upsert.v1"),
+        (typeof(ProductUpsert), "product-upsert.v1"),
+
         // Commands, sent to entities that may live on another node
         (typeof(RecordEncounter), "record-encounter.v1"),
         (typeof(CaptureCharge), "capture-charge.v1"),
@@ -83,6 +104,18 @@ public static class Manifests
         (typeof(GetEntityState), "get-entity-state.v1"),
         (typeof(EntityStateReply), "entity-state-reply.v1"),
         (typeof(StopEntity), "stop-entity.v1"),
+
+        // Sink protocol
+        (typeof(WakeSink), "wake-sink.v1"),
+        (typeof(GetSinkStatus), "get-sink-status.v1"),
+        (typeof(SinkStatus), "sink-status.v1"),
+        (typeof(ListOutbox), "list-outbox.v1"),
+        (typeof(OutboxList), "outbox-list.v1"),
+        (typeof(ApprovePosting), "approve-posting.v1"),
+        (typeof(RejectPosting), "reject-posting.v1"),
+        (typeof(RetryParked), "retry-parked.v1"),
+        (typeof(DiscardParked), "discard-parked.v1"),
+        (typeof(SinkCommandReply), "sink-command-reply.v1"),
     ];
 
     public static IReadOnlyDictionary<Type, string> ByType { get; } = Entries.ToDictionary(e => e.Type, e => e.Manifest);
@@ -92,7 +125,7 @@ public static class Manifests
     /// <summary>The interfaces and types bound to our serializer in the actor system.</summary>
     public static IReadOnlyList<Type> Bindings { get; } =
     [
-        typeof(IEvent), typeof(ICommand), typeof(IActorSyncMessage),
+        typeof(IEvent), typeof(ICommand), typeof(IActorSyncMessage), typeof(ISinkEvent), typeof(SinkState), typeof(Posting),
         typeof(EncounterState), typeof(InvoiceState), typeof(ItemState), typeof(LegalEntityState), typeof(InputExceptionState), typeof(MasterDataState),
     ];
 }

@@ -70,5 +70,9 @@ public sealed record PartnerUpsert(PostingKey Key, LegalEntityId LegalEntity, st
 /// <summary>Master data: the analytic account of a department in the legal entity's company.</summary>
 public sealed record AnalyticAccountUpsert(PostingKey Key, LegalEntityId LegalEntity, string Name, string? Code = null) : Posting(Key, LegalEntity);
 
-/// <summary>Master data: a storable product, identified by its internal reference (default code).</summary>
-public sealed record ProductUpsert(PostingKey Key, LegalEntityId LegalEntity, string DefaultCode, string Name) : Posting(Key, LegalEntity);
+/// <summary>
+/// Master data: a storable product, identified by its internal reference (default code). Without a
+/// <see cref="Name"/> an existing product is left as purchasing keeps it, and a missing one is made
+/// under its code.
+/// </summary>
+public sealed record ProductUpsert(PostingKey Key, LegalEntityId LegalEntity, string DefaultCode, string? Name = null) : Posting(Key, LegalEntity);

@@ -84,6 +84,9 @@ internal static class NodeCommand
             Console.WriteLine($"  FHIR endpoint:  {(http is null ? "off (actorsync.http.enabled)" : new Uri(http.Address, "fhir").ToString())}");
             foreach (var warning in http?.Warnings ?? [])
                 Console.WriteLine($"    warning: {warning}");
+            Console.WriteLine($"  posting sinks:  {(node.Sinks is null ? "off" : $"{Actors.Sinks.SinkEntity.All(node.Network).Count} (one per site and flow) into Odoo")}");
+            foreach (var warning in node.Warnings)
+                Console.WriteLine($"    warning: {warning}");
             Console.WriteLine($"  configuration:  {seeded.Count(r => r.Outcome == Outcome.Accepted)} changed, {seeded.Count(r => r.Outcome == Outcome.Duplicate)} unchanged, {seeded.Count(r => r.Outcome == Outcome.Rejected)} rejected");
             foreach (var rejected in seeded.Where(r => r.Outcome == Outcome.Rejected))
                 Console.WriteLine($"    rejected {rejected.EntityId}: {rejected.Reason}");

@@ -7,6 +7,9 @@ using ActorSync.Domain.Invoices;
 using ActorSync.Domain.Items;
 using ActorSync.Domain.LegalEntities;
 using ActorSync.Domain.MasterData;
+using ActorSync.Domain.Postings;
+using ActorSync.Domain.Sinks;
+using ActorSync.Actors.Sinks;
 using static ActorSync.Actors.Tests.Support.Samples;
 
 namespace ActorSync.Actors.Tests.Serialization;
@@ -92,6 +95,50 @@ internal static class SerializationSamples
             new RecordMasterData(Location, LocationRecord, stamp),
             new CommandBatch([RecordEncounter(), CaptureCharge("c1", 125.40m)]),
             new CommandBatchReply([new CommandReply("nw-general/enc-1", Outcome.Accepted, null, 1, 1), new CommandReply("nw-general/enc-1", Outcome.Duplicate, null, 0, 1)]),
+            .. SinkSamples(),
+        ];
+    }
+
+    // Properties, not fields: All is built by the first static initializer, before later fields are set.
+    private static PartnerRef Payer => new(new PostingKey("payer-northwind-health-Mercy"), "Mercy");
+    private static DateTimeOffset Queued => new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+    private static CustomerInvoicePosting InvoicePosting => new(new PostingKey("inv-nw-general-claim-1"), LegalEntity, Payer, "INV", new DateOnly(2026, 11, 30),
+        [new InvoicePostingLine("Office visit", 1, Usd(125.40m), "400000", "NW Emergency", ["15%"])]);
+    private static PaymentPosting PaymentPosting => new(new PostingKey("pay-nw-general-claim-1-p1"), LegalEntity, Payer, Usd(100m), new DateOnly(2026, 12, 2), "BNK1", InvoicePosting.Key);
+
+    private static IEnumerable<object> SinkSamples()
+    {
+        var sink = "northwind-health/nw-general/revenue";
+        var entry = new JournalEntryPosting(new PostingKey("adj-nw-general-claim-1-a1"), LegalEntity, "MISC", new DateOnly(2026, 12, 3),
+            [new JournalPostingLine("400100", "Contractual allowance", Usd(25.40m), Usd(0)), new JournalPostingLine("121000", "Contractual allowance", Usd(0), Usd(25.40m), null, Payer)]);
+        return
+        [
+            new PostingsQueued(42, [new QueuedPosting(InvoicePosting, false), new QueuedPosting(PaymentPosting, true)], Queued),
+            new PostingsDelivered([new DeliveredPosting(InvoicePosting.Key, "account.move", 17, false)], Queued.AddSeconds(2)),
+            new PostingParked(PaymentPosting.Key, "odoo.exceptions.UserError", "The entry is not balanced.", Queued.AddSeconds(3)),
+            new PostingApproved(PaymentPosting.Key, "finance.lead", Queued.AddMinutes(5)),
+            new PostingRejected(PaymentPosting.Key, "finance.lead", "amount disputed", Queued.AddMinutes(6)),
+            new PostingRetried(PaymentPosting.Key, "ops.oncall", Queued.AddMinutes(7)),
+            new PostingDiscarded(PaymentPosting.Key, "ops.oncall", "posted by hand in Odoo", Queued.AddMinutes(8)),
+            new SinkState(42, [new OutboxEntry(PaymentPosting, OutboxStatus.Parked, Queued, "odoo.exceptions.UserError", "refused", "finance.lead")], 10, 1),
+            InvoicePosting,
+            entry,
+            PaymentPosting,
+            new StockConsumptionPosting(new PostingKey("use-nw-general-706437002-sd-1"), LegalEntity, Site, "ACT-SUP-GLOVES", 200m, new DateOnly(2026, 11, 30)),
+            new ReplenishmentRequestPosting(new PostingKey("rfq-nw-general-706437002-9"), LegalEntity, "ACT-SUP-GLOVES", 2000m, "MedSupply Co"),
+            new PartnerUpsert(Payer.Key, LegalEntity, "Mercy"),
+            new AnalyticAccountUpsert(new PostingKey("analytic-northwind-health-NW Emergency"), LegalEntity, "NW Emergency"),
+            new ProductUpsert(new PostingKey("product-northwind-health-ACT-SUP-GLOVES"), LegalEntity, "ACT-SUP-GLOVES"),
+            new WakeSink(sink),
+            new GetSinkStatus(sink),
+            new SinkStatus(sink, "micro-batch", 42, 3, 1, 1, 10, 1, Queued, false, "transport.timeout: Odoo did not answer"),
+            new ListOutbox(sink, OutboxStatus.Parked),
+            new OutboxList(sink, [new OutboxItem(PaymentPosting.Key, "Payment", OutboxStatus.Parked, 100m, "USD", Queued, "odoo.exceptions.UserError", "refused")]),
+            new ApprovePosting(sink, PaymentPosting.Key, "finance.lead"),
+            new RejectPosting(sink, PaymentPosting.Key, "finance.lead", "amount disputed"),
+            new RetryParked(sink, null, "actorsync.mapping-missing", "ops.oncall"),
+            new DiscardParked(sink, PaymentPosting.Key, "ops.oncall", "posted by hand in Odoo"),
+            new SinkCommandReply(sink, true, "1 posting(s) back in the outbox", 1),
         ];
     }
 

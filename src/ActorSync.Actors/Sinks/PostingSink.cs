@@ -1,0 +1,334 @@
+using ActorSync.Actors.Configuration;
+using ActorSync.Actors.Entities;
+using ActorSync.Actors.Invoices;
+using ActorSync.Domain.Common;
+using ActorSync.Domain.Invoices;
+using ActorSync.Domain.Items;
+using ActorSync.Domain.Postings;
+using ActorSync.Domain.Sinks;
+using ActorSync.Odoo.Errors;
+using ActorSync.Odoo.Postings;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Hosting;
+using Akka.Persistence;
+using Akka.Persistence.Query;
+using Akka.Persistence.Sql.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+
+namespace ActorSync.Actors.Sinks;
+
+/// <summary>
+/// The posting sink of one site and flow. It follows its stream of the journal (events tagged for
+/// it) from the offset it has reached, derives postings (PostingDerivation), keeps them in a
+/// persistent outbox, and sends them to Odoo at its sync mode's pace through the idempotent
+/// connector. The journal is the delivery guarantee: a posting of a persisted event is derived
+/// again after any crash, and Odoo finds what was made already, so each posting lands once.
+/// When Odoo is down the outbox fills to <c>max-pending</c> and the stream waits: memory stays
+/// bounded, the journal holds the rest, and everything drains in order when Odoo is back.
+/// </summary>
+public sealed class PostingSink : ReceivePersistentActor, IWithTimers
+{
+    private const string TickTimer = "tick";
+    private const string FeedTimer = "feed";
+    private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(100);
+
+    private readonly SinkKey _key;
+    private readonly SinkServices _services;
+    private readonly SyncMode _mode;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private SinkState _state = SinkState.Empty;
+    private IReadOnlyList<Posting>? _inFlight;
+    private int _attempts;
+    private DateTimeOffset _retryAt;
+    private string? _lastError;
+    private (FeedItem Item, IActorRef Stream)? _waiting;
+    private UniqueKillSwitch? _feed;
+
+    public PostingSink(string sinkId, SinkServices services)
+    {
+        _key = SinkKey.Parse(sinkId);
+        _services = services;
+        _mode = services.Settings.ModeOf(_key);
+        PersistenceId = $"{SinkEntity.TypeName}|{sinkId}";
+
+        Recover<SnapshotOffer>(offer => _state = (SinkState)offer.Snapshot);
+        Recover<ISinkEvent>(e => _state = SinkOutbox.Apply(_state, e));
+        Recover<RecoveryCompleted>(_ => Start());
+
+        Command<WakeSink>(_ => { });
+        Command<FeedInit>(_ => Sender.Tell(FeedAck.Instance));
+        Command<FeedItem>(item => Queue(item, Sender));
+        Command<FeedFailed>(failed => RestartFeedLater(failed.Cause.Message));
+        Command<FeedCompleted>(_ => RestartFeedLater("the journal stream completed"));
+        Command<RestartFeed>(_ => StartFeed());
+        Command<Tick>(_ => TryDeliver());
+        Command<WriteDone>(Delivered);
+        Command<WriteFailed>(failed => Failed(failed.Cause));
+        Command<GetSinkStatus>(_ => Sender.Tell(Status()));
+        Command<ListOutbox>(list => Sender.Tell(new OutboxList(list.SinkId, [.. _state.Outbox.Where(e => list.Status is null || e.Status == list.Status).Select(Item)])));
+        Command<ApprovePosting>(Approve);
+        Command<RejectPosting>(Reject);
+        Command<RetryParked>(Retry);
+        Command<DiscardParked>(Discard);
+        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotFailure>(failure => _log.Warning("Sink {0}: snapshot failed: {1}", _key, failure.Cause.Message));
+        Command<StopEntity>(_ => Context.Stop(Self));
+    }
+
+    public override string PersistenceId { get; }
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(string sinkId, SinkServices services) => Akka.Actor.Props.Create(() => new PostingSink(sinkId, services));
+
+    private DateTimeOffset Now => _services.Time.GetUtcNow();
+
+    private void Start()
+    {
+        // Master data the flow's postings name goes first; derived again at every start, it is
+        // found in Odoo by external id and costs a look-up, not a record.
+        var profile = _services.Network.LegalEntities[_key.LegalEntity];
+        var masterData = PostingDerivation.MasterData(_key.Flow, _key.Site, profile, _key.LegalEntity);
+        if (masterData.Count > 0)
+            PersistEvent(new PostingsQueued(_state.Offset, [.. masterData.Select(p => new QueuedPosting(p, false))], Now));
+        Timers.StartPeriodicTimer(TickTimer, Tick.Instance, TickInterval);
+        StartFeed();
+    }
+
+    // ---- the journal stream ------------------------------------------------------------------
+
+    private void StartFeed()
+    {
+        _feed?.Shutdown();
+        var tag = EventTags.Sink(_key.Flow, _key.Site.Value);
+        var journal = PersistenceQuery.Get(Context.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+        var invoices = ActorRegistry.For(Context.System).Get<InvoiceRegion>();
+        var profile = _services.Network.LegalEntities[_key.LegalEntity];
+        var self = Self;
+        _feed = journal.EventsByTag(tag, Offset.Sequence(_state.Offset))
+            .SelectAsync(1, envelope => DeriveAsync(envelope, invoices, profile))
+            .ViaMaterialized(KillSwitches.Single<FeedItem>(), Keep.Right)
+            .ToMaterialized(Sink.ActorRefWithAck<FeedItem>(self, FeedInit.Instance, FeedAck.Instance, FeedCompleted.Instance, cause => new FeedFailed(cause)), Keep.Left)
+            .Run(Context.Materializer());
+    }
+
+    private async Task<FeedItem> DeriveAsync(EventEnvelope envelope, IActorRef invoices, Domain.LegalEntities.LegalEntityProfile profile)
+    {
+        var offset = ((Sequence)envelope.Offset).Value;
+        var entityId = envelope.PersistenceId[(envelope.PersistenceId.IndexOf('|') + 1)..];
+        switch (envelope.Event)
+        {
+            case IInvoiceEvent e:
+                var reply = await invoices.Ask<EntityStateReply>(new GetEntityState(EntityTypes.Invoice, entityId), TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+                var state = reply.StateAs<InvoiceState>();
+                return new FeedItem(offset, state.Key is { } key ? PostingDerivation.ForInvoice(key, state, e, profile, _key.LegalEntity) : []);
+            case IItemEvent e:
+                var site = EventTags.SiteOf(entityId);
+                return new FeedItem(offset, PostingDerivation.ForItem(new ItemKey(new SiteId(site), new ItemId(entityId[(site.Length + 1)..])), e, envelope.SequenceNr, profile, _key.LegalEntity));
+            default:
+                return new FeedItem(offset, []);
+        }
+    }
+
+    private void Queue(FeedItem item, IActorRef stream)
+    {
+        if (_state.Outbox.Count >= _services.Settings.MaxPending)
+        {
+            // Back-pressure: the stream waits for this acknowledgement; the journal keeps the rest.
+            _waiting = (item, stream);
+            return;
+        }
+        if (item.Postings.Count == 0)
+        {
+            stream.Tell(FeedAck.Instance);
+            return;
+        }
+        var rules = _services.Network.LegalEntities[_key.LegalEntity].Rules;
+        PersistEvent(new PostingsQueued(item.Offset, [.. item.Postings.Select(p => new QueuedPosting(p, PostingDerivation.NeedsApproval(p, rules)))], Now),
+            () => stream.Tell(FeedAck.Instance));
+    }
+
+    private void RestartFeedLater(string reason)
+    {
+        _log.Warning("Sink {0}: the journal stream stopped ({1}); restarting from offset {2}", _key, reason, _state.Offset);
+        Timers.StartSingleTimer(FeedTimer, RestartFeed.Instance, TimeSpan.FromSeconds(2));
+    }
+
+    // ---- sending to Odoo ----------------------------------------------------------------------
+
+    private void TryDeliver()
+    {
+        if (_inFlight is not null || Now < _retryAt)
+            return;
+        var batch = SinkOutbox.NextBatch(_state, _mode.Size);
+        if (batch.Count == 0 || (batch.Count < _mode.Size && SinkOutbox.OldestReady(_state, batch) is { } oldest && Now - oldest < _mode.Window && !batch.All(p => SinkOutbox.IsMasterData(p))))
+            return;
+        _inFlight = batch;
+        _services.Writer(_key.Flow).WriteAsync(batch).PipeTo(Self, success: results => new WriteDone(results), failure: cause => new WriteFailed(cause));
+    }
+
+    private void Delivered(WriteDone done)
+    {
+        _inFlight = null;
+        _attempts = 0;
+        _lastError = null;
+        var events = new List<ISinkEvent>();
+        var delivered = done.Results.Where(r => r.Succeeded && r.OdooId is not null)
+            .Select(r => new DeliveredPosting(r.Key, r.Model, r.OdooId!.Value, r.Outcome == PostingOutcome.AlreadyInOdoo)).ToList();
+        if (delivered.Count > 0)
+            events.Add(new PostingsDelivered(delivered, Now));
+        events.AddRange(done.Results.Where(r => !r.Succeeded).Select(r => (ISinkEvent)new PostingParked(r.Key, r.Error?.Name ?? "unknown", r.Error?.OdooMessage ?? "no reason given", Now)));
+        PersistEvents(events, TryDeliver);
+    }
+
+    private void Failed(Exception cause)
+    {
+        var batch = _inFlight ?? [];
+        _inFlight = null;
+        var error = cause as OdooException ?? (cause as AggregateException)?.InnerException as OdooException;
+        _lastError = error?.Message ?? cause.Message;
+        if (error is { IsTransient: true } && ++_attempts < _services.Settings.MaxAttempts)
+        {
+            var delay = TimeSpan.FromTicks(Math.Min(_services.Settings.MaxDelay.Ticks, _services.Settings.BaseDelay.Ticks << Math.Min(20, _attempts - 1)));
+            _retryAt = Now + delay;
+            _log.Warning("Sink {0}: Odoo failed transiently ({1}); attempt {2} of {3} in {4}", _key, _lastError, _attempts, _services.Settings.MaxAttempts, delay);
+            return;
+        }
+        // Permanent for the whole batch (the legal entity's company is missing, …), or retries ran out: park it.
+        _attempts = 0;
+        var causeName = error is null ? "error" : error.IsTransient ? "retries-exhausted:" + error.Name : error.Name;
+        _log.Warning("Sink {0}: parking {1} postings: {2}", _key, batch.Count, _lastError);
+        PersistEvents([.. batch.Select(p => (ISinkEvent)new PostingParked(p.Key, causeName, _lastError, Now))], TryDeliver);
+    }
+
+    // ---- finance and operators ----------------------------------------------------------------
+
+    private void Approve(ApprovePosting approve)
+    {
+        if (SinkOutbox.CheckApproval(_state, approve.Key) is { } problem)
+            Sender.Tell(new SinkCommandReply(approve.SinkId, false, problem, 0));
+        else
+            Reply(new PostingApproved(approve.Key, approve.By, Now), $"approved {approve.Key}", 1);
+    }
+
+    private void Reject(RejectPosting reject)
+    {
+        if (SinkOutbox.CheckApproval(_state, reject.Key) is { } problem)
+            Sender.Tell(new SinkCommandReply(reject.SinkId, false, problem, 0));
+        else
+            Reply(new PostingRejected(reject.Key, reject.By, reject.Reason, Now), $"rejected {reject.Key}: it is in the exception queue", 1);
+    }
+
+    private void Retry(RetryParked retry)
+    {
+        var keys = retry.Key is { } one
+            ? SinkOutbox.CheckParked(_state, one) is { } problem ? null : [one]
+            : _state.Outbox.Where(e => e.Status == OutboxStatus.Parked && e.Cause == retry.Cause).Select(e => e.Posting.Key).ToList();
+        if (keys is null || keys.Count == 0)
+        {
+            Sender.Tell(new SinkCommandReply(retry.SinkId, false, retry.Key is { } k ? SinkOutbox.CheckParked(_state, k)! : $"no parked posting has the cause '{retry.Cause}'", 0));
+            return;
+        }
+        var sender = Sender;
+        PersistEvents([.. keys.Select(k => (ISinkEvent)new PostingRetried(k, retry.By, Now))],
+            () => sender.Tell(new SinkCommandReply(retry.SinkId, true, $"{keys.Count} posting(s) back in the outbox", keys.Count)));
+    }
+
+    private void Discard(DiscardParked discard)
+    {
+        if (SinkOutbox.CheckParked(_state, discard.Key) is { } problem)
+            Sender.Tell(new SinkCommandReply(discard.SinkId, false, problem, 0));
+        else if (string.IsNullOrWhiteSpace(discard.Reason))
+            Sender.Tell(new SinkCommandReply(discard.SinkId, false, "a discard needs a reason", 0));
+        else
+            Reply(new PostingDiscarded(discard.Key, discard.By, discard.Reason, Now), $"discarded {discard.Key}", 1);
+    }
+
+    private void Reply(ISinkEvent e, string message, int affected)
+    {
+        var sender = Sender;
+        PersistEvent(e, () => sender.Tell(new SinkCommandReply(_key.ToString(), true, message, affected)));
+    }
+
+    private SinkStatus Status() => new(
+        _key.ToString(), _mode.Name, _state.Offset, _state.Count(OutboxStatus.Pending), _state.Count(OutboxStatus.AwaitingApproval), _state.Count(OutboxStatus.Parked),
+        _state.Delivered, _state.Discarded, _state.Outbox.FirstOrDefault(e => e.Status == OutboxStatus.Pending)?.QueuedAt, _inFlight is not null, _lastError);
+
+    private static OutboxItem Item(OutboxEntry entry)
+    {
+        var amount = PostingDerivation.AmountOf(entry.Posting);
+        return new OutboxItem(entry.Posting.Key, entry.Posting.GetType().Name.Replace("Posting", "", StringComparison.Ordinal), entry.Status,
+            amount?.Amount, amount?.Currency.Code, entry.QueuedAt, entry.Cause, entry.Message);
+    }
+
+    // ---- persistence ---------------------------------------------------------------------------
+
+    private void PersistEvent(ISinkEvent e, Action? then = null) => PersistEvents([e], then);
+
+    private void PersistEvents(IReadOnlyList<ISinkEvent> events, Action? then)
+    {
+        if (events.Count == 0)
+        {
+            then?.Invoke();
+            return;
+        }
+        var left = events.Count;
+        PersistAll(events, e =>
+        {
+            _state = SinkOutbox.Apply(_state, e);
+            if (LastSequenceNr % _services.Settings.SnapshotEvery == 0)
+                SaveSnapshot(_state);
+            if (--left == 0)
+            {
+                then?.Invoke();
+                ResumeWaitingFeed();
+            }
+        });
+    }
+
+    private void ResumeWaitingFeed()
+    {
+        if (_waiting is { } waiting && _state.Outbox.Count < _services.Settings.MaxPending)
+        {
+            _waiting = null;
+            Queue(waiting.Item, waiting.Stream);
+        }
+    }
+
+    protected override void PostStop()
+    {
+        _feed?.Shutdown();
+        base.PostStop();
+    }
+
+    private sealed record FeedItem(long Offset, IReadOnlyList<Posting> Postings);
+    private sealed record FeedFailed(Exception Cause);
+    private sealed record WriteDone(IReadOnlyList<PostingResult> Results);
+    private sealed record WriteFailed(Exception Cause);
+
+    private sealed class FeedInit
+    {
+        public static readonly FeedInit Instance = new();
+    }
+
+    private sealed class FeedAck
+    {
+        public static readonly FeedAck Instance = new();
+    }
+
+    private sealed class FeedCompleted
+    {
+        public static readonly FeedCompleted Instance = new();
+    }
+
+    private sealed class RestartFeed
+    {
+        public static readonly RestartFeed Instance = new();
+    }
+
+    private sealed class Tick
+    {
+        public static readonly Tick Instance = new();
+    }
+}

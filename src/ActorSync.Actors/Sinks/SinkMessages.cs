@@ -1,0 +1,39 @@
+using ActorSync.Actors.Entities;
+using ActorSync.Domain.Postings;
+using ActorSync.Domain.Sinks;
+
+namespace ActorSync.Actors.Sinks;
+
+/// <summary>A message for one posting sink, routed by its id (<c>legal-entity/site/flow</c>).</summary>
+public interface ISinkMessage : IActorSyncMessage
+{
+    string SinkId { get; }
+}
+
+/// <summary>Start the sink (or keep it running): it follows its journal stream and sends to Odoo.</summary>
+public sealed record WakeSink(string SinkId) : ISinkMessage;
+
+public sealed record GetSinkStatus(string SinkId) : ISinkMessage;
+
+public sealed record SinkStatus(
+    string SinkId, string Mode, long Offset, int Pending, int AwaitingApproval, int Parked, long Delivered, long Discarded,
+    DateTimeOffset? OldestWaiting, bool Writing, string? LastError) : IActorSyncMessage;
+
+/// <summary>The outbox's postings, optionally only those with one status (the exception queue: parked).</summary>
+public sealed record ListOutbox(string SinkId, OutboxStatus? Status = null) : ISinkMessage;
+
+public sealed record OutboxItem(PostingKey Key, string Kind, OutboxStatus Status, decimal? Amount, string? Currency, DateTimeOffset QueuedAt, string? Cause, string? Message);
+
+public sealed record OutboxList(string SinkId, IReadOnlyList<OutboxItem> Items) : IActorSyncMessage;
+
+public sealed record ApprovePosting(string SinkId, PostingKey Key, string By) : ISinkMessage;
+
+public sealed record RejectPosting(string SinkId, PostingKey Key, string By, string Reason) : ISinkMessage;
+
+/// <summary>Send parked postings back to the outbox: one (<see cref="Key"/>) or all with the same <see cref="Cause"/>.</summary>
+public sealed record RetryParked(string SinkId, PostingKey? Key, string? Cause, string By) : ISinkMessage;
+
+public sealed record DiscardParked(string SinkId, PostingKey Key, string By, string Reason) : ISinkMessage;
+
+/// <summary>The answer to an operator's command: what it did, or why not.</summary>
+public sealed record SinkCommandReply(string SinkId, bool Done, string Message, int Affected) : IActorSyncMessage;

@@ -1,0 +1,80 @@
+using ActorSync.Domain.Postings;
+
+namespace ActorSync.Domain.Sinks;
+
+/// <summary>
+/// The pure rules of a sink's outbox: how events change it, which postings may go next, and what
+/// operators may do. No clock inside: times come in the events.
+/// </summary>
+public static class SinkOutbox
+{
+    public static SinkState Apply(SinkState state, ISinkEvent e) => e switch
+    {
+        PostingsQueued queued => state with
+        {
+            Offset = Math.Max(state.Offset, queued.Offset),
+            Outbox = state.Outbox.AddRange(queued.Postings
+                .Where(p => state.Find(p.Posting.Key) is null)
+                .DistinctBy(p => p.Posting.Key)
+                .Select(p => new OutboxEntry(p.Posting, p.NeedsApproval ? OutboxStatus.AwaitingApproval : OutboxStatus.Pending, queued.At))),
+        },
+        PostingsDelivered delivered => Remove(state, delivered.Postings.Select(p => p.Key)) with { Delivered = state.Delivered + delivered.Postings.Count },
+        PostingParked parked => Change(state, parked.Key, entry => entry with { Status = OutboxStatus.Parked, Cause = parked.Cause, Message = parked.Message }),
+        PostingApproved approved => Change(state, approved.Key, entry => entry with { Status = OutboxStatus.Pending, ApprovedBy = approved.By }),
+        PostingRejected rejected => Change(state, rejected.Key, entry => entry with { Status = OutboxStatus.Parked, Cause = "rejected", Message = $"rejected by {rejected.By}: {rejected.Reason}" }),
+        PostingRetried retried => Change(state, retried.Key, entry => entry with { Status = OutboxStatus.Pending, Cause = null, Message = null }),
+        PostingDiscarded discarded => Remove(state, [discarded.Key]) with { Discarded = state.Discarded + 1 },
+        _ => state,
+    };
+
+    /// <summary>
+    /// The next postings that may go to Odoo: pending master data first (the records others name),
+    /// then in queue order the pending postings whose dependency (a payment's invoice) is not staged
+    /// or parked. A held posting holds back only those that depend on it.
+    /// </summary>
+    public static IReadOnlyList<Posting> NextBatch(SinkState state, int size)
+    {
+        var held = new HashSet<PostingKey>();
+        var batch = state.Outbox.Where(e => e.Status == OutboxStatus.Pending && IsMasterData(e.Posting)).Select(e => e.Posting).Take(size).ToList();
+        foreach (var entry in state.Outbox)
+        {
+            if (batch.Count >= size)
+                break;
+            var key = entry.Posting.Key;
+            if (entry.Status != OutboxStatus.Pending || PostingDerivation.DependencyOf(entry.Posting) is { } dependency && held.Contains(dependency))
+                held.Add(key);
+            else if (!IsMasterData(entry.Posting))
+                batch.Add(entry.Posting);
+        }
+        return batch;
+    }
+
+    public static bool IsMasterData(Posting posting) => posting is PartnerUpsert or AnalyticAccountUpsert or ProductUpsert;
+
+    /// <summary>When the oldest pending posting was queued (for the sync mode's window), if any may go.</summary>
+    public static DateTimeOffset? OldestReady(SinkState state, IReadOnlyList<Posting> batch) =>
+        batch.Count == 0 ? null : state.Find(batch[0].Key)?.QueuedAt;
+
+    public static string? CheckApproval(SinkState state, PostingKey key) => state.Find(key) switch
+    {
+        null => $"posting {key} is not in this sink's outbox",
+        { Status: not OutboxStatus.AwaitingApproval } entry => $"posting {key} is {entry.Status}, not awaiting approval",
+        _ => null,
+    };
+
+    public static string? CheckParked(SinkState state, PostingKey key) => state.Find(key) switch
+    {
+        null => $"posting {key} is not in this sink's outbox",
+        { Status: not OutboxStatus.Parked } entry => $"posting {key} is {entry.Status}, not parked",
+        _ => null,
+    };
+
+    private static SinkState Remove(SinkState state, IEnumerable<PostingKey> keys)
+    {
+        var gone = keys.ToHashSet();
+        return state with { Outbox = state.Outbox.RemoveAll(e => gone.Contains(e.Posting.Key)) };
+    }
+
+    private static SinkState Change(SinkState state, PostingKey key, Func<OutboxEntry, OutboxEntry> change) =>
+        state.Find(key) is { } entry ? state with { Outbox = state.Outbox.Replace(entry, change(entry)) } : state;
+}

@@ -1,0 +1,207 @@
+using ActorSync.Actors.Sinks;
+using ActorSync.Domain.Common;
+using ActorSync.Domain.Invoices;
+using ActorSync.Domain.Items;
+using ActorSync.Domain.Postings;
+using ActorSync.Domain.Sinks;
+using Xunit;
+using static ActorSync.Actors.Tests.Support.Samples;
+
+namespace ActorSync.Actors.Tests.Sinks;
+
+/// <summary>
+/// Sinks on a real node (SQLite) posting into the Odoo simulator over real HTTP: facts persisted by
+/// the entities reach Odoo once each, in order, through crashes, lost answers, outages, approval and
+/// the exception queue.
+/// </summary>
+public sealed class PostingSinkTests
+{
+    private const string Revenue = "northwind-health/nw-general/revenue";
+    private const string Inventory = "northwind-health/nw-general/inventory";
+    private static readonly DateOnly Day = new(2026, 3, 14);
+
+    private static InvoiceKey Claim(string id) => new(Site, new InvoiceId(id));
+
+    /// <summary>An invoice drafted and issued to a payer: the revenue sink's invoice posting.</summary>
+    private static async Task IssueAsync(SinkTestBed bed, string id, decimal amount, string payer = "Mercy Payer")
+    {
+        var key = Claim(id);
+        Assert.Equal(Domain.Common.Outcome.Accepted, (await bed.Node!.SendAsync(new DraftInvoice(key, LegalEntity, null, Currency.Usd, [Line("1", amount)], Day, Stamp("Claim", id)))).Outcome);
+        Assert.Equal(Domain.Common.Outcome.Accepted, (await bed.Node!.SendAsync(new IssueInvoice(key, payer, Day, Stamp("ExplanationOfBenefit", "eob-" + id)))).Outcome);
+    }
+
+    private static Task PayAsync(SinkTestBed bed, string id, string paymentId, decimal amount) =>
+        bed.Node!.SendAsync(new RecordPayment(Claim(id), paymentId, Usd(amount), Day, Stamp("PaymentReconciliation", paymentId)));
+
+    private static bool Posted(SinkTestBed bed, string key) => bed.Where("account.move", "ref", key).Any(m => Equals(m["state"], "posted"));
+
+    [Fact]
+    public async Task Issued_invoices_payments_and_consumption_reach_Odoo_once_each_also_after_a_restart()
+    {
+        await using var bed = await SinkTestBed.StartAsync();
+        await bed.StartNodeAsync();
+        await IssueAsync(bed, "claim-1", 250.80m);
+        await PayAsync(bed, "claim-1", "pay-1", 100m);
+        await bed.Node!.SendAsync(new ConsumeItem(Item, "sd-1", Quantity.Of(2m, "box"), Emergency, At, Stamp("SupplyDelivery", "sd-1")));
+
+        await bed.WaitForAsync(sim => bed.Where("account.payment", "memo", "pay-nw-general-claim-1-pay-1").Any() && bed.Where("stock.picking", "origin", "use-nw-general-706437002-sd-1").Any(), "invoice, payment and consumption in Odoo");
+
+        var invoice = Assert.Single(bed.Where("account.move", "ref", "inv-nw-general-claim-1"));
+        Assert.Equal("posted", invoice["state"]);
+        Assert.Equal(150.80m, Convert.ToDecimal(invoice["amount_residual"]));
+        var picking = Assert.Single(bed.Where("stock.picking", "origin", "use-nw-general-706437002-sd-1"));
+        Assert.Equal("done", picking["state"]);
+        var move = Assert.Single(bed.Simulator.Records("stock.move"));
+        Assert.True(200m == Convert.ToDecimal(move["product_uom_qty"]), string.Join(", ", move.Select(kv => $"{kv.Key}={kv.Value}")));
+        Assert.NotEmpty(bed.Where("account.analytic.account", "name", "NW-GEN Emergency"));
+
+        await bed.StopNodeAsync();
+        await bed.StartNodeAsync();
+        await IssueAsync(bed, "claim-2", 80m);
+        await bed.WaitForAsync(_ => Posted(bed, "inv-nw-general-claim-2"), "the invoice issued after the restart");
+        Assert.Single(bed.Where("account.move", "ref", "inv-nw-general-claim-1"));
+        Assert.Single(bed.Where("account.payment", "memo", "pay-nw-general-claim-1-pay-1"));
+        Assert.Single(bed.Where("account.analytic.account", "name", "NW-GEN Emergency"));
+        var status = await bed.StatusAsync(Revenue);
+        Assert.Equal(0, status.Pending + status.Parked + status.AwaitingApproval);
+    }
+
+    [Fact]
+    public async Task A_node_killed_between_Odoo_committing_and_the_outbox_confirming_does_not_post_twice()
+    {
+        await using var bed = await SinkTestBed.StartAsync();
+        // The first attempt's retry is far away: the node dies before it.
+        await bed.StartNodeAsync("actorsync.sinks.retry { base-delay = 10m, max-delay = 10m }");
+        bed.Simulator.Faults.DropNextResponsesTo("account.move", "action_post");
+        await IssueAsync(bed, "claim-7", 410m);
+        await bed.WaitForAsync(_ => Posted(bed, "inv-nw-general-claim-7"), "Odoo to commit the invoice");
+        await WaitForStatusAsync(bed, Revenue, s => s.LastError is not null && s.Pending >= 1);
+
+        await bed.StopNodeAsync();
+        await bed.StartNodeAsync();
+
+        await WaitForStatusAsync(bed, Revenue, s => s.Pending == 0 && s.Delivered >= 1);
+        Assert.Single(bed.Where("account.move", "ref", "inv-nw-general-claim-7"));
+        Assert.Single(bed.Simulator.Records("ir.model.data"), r => Equals(r["model"], "account.move"));
+    }
+
+    [Fact]
+    public async Task Answers_lost_at_random_still_give_one_record_per_posting()
+    {
+        await using var bed = await SinkTestBed.StartAsync();
+        await bed.StartNodeAsync();
+        bed.Simulator.Faults.CommitThenDropRate = 0.3;
+        for (var i = 1; i <= 12; i++)
+            await IssueAsync(bed, $"claim-r{i}", 10m * i);
+        await bed.WaitForAsync(_ => Enumerable.Range(1, 12).All(i => Posted(bed, $"inv-nw-general-claim-r{i}")), "all invoices posted", TimeSpan.FromSeconds(90));
+        bed.Simulator.Faults.CommitThenDropRate = 0;
+        await WaitForStatusAsync(bed, Revenue, s => s.Pending == 0);
+        for (var i = 1; i <= 12; i++)
+            Assert.Single(bed.Where("account.move", "ref", $"inv-nw-general-claim-r{i}"));
+    }
+
+    [Fact]
+    public async Task During_an_outage_postings_wait_and_then_drain_in_order()
+    {
+        await using var bed = await SinkTestBed.StartAsync();
+        await bed.StartNodeAsync();
+        await IssueAsync(bed, "claim-0", 5m);
+        await bed.WaitForAsync(_ => Posted(bed, "inv-nw-general-claim-0"), "the first invoice");
+
+        bed.Simulator.Faults.Outage = true;
+        for (var i = 1; i <= 5; i++)
+            await IssueAsync(bed, $"claim-o{i}", i);
+        await WaitForStatusAsync(bed, Revenue, s => s.LastError is not null && s.Pending == 5);
+        Assert.DoesNotContain(bed.Simulator.Records("account.move"), m => m["ref"] is string r && r.StartsWith("inv-nw-general-claim-o", StringComparison.Ordinal));
+
+        bed.Simulator.Faults.Outage = false;
+        await bed.WaitForAsync(_ => Enumerable.Range(1, 5).All(i => Posted(bed, $"inv-nw-general-claim-o{i}")), "the backlog to drain");
+        var ids = Enumerable.Range(1, 5).Select(i => Convert.ToInt64(Assert.Single(bed.Where("account.move", "ref", $"inv-nw-general-claim-o{i}"))["id"])).ToList();
+        Assert.Equal(ids.Order(), ids);
+    }
+
+    [Fact]
+    public async Task A_posting_above_the_threshold_waits_for_approval_and_holds_only_what_depends_on_it()
+    {
+        await using var bed = await SinkTestBed.StartAsync();
+        await bed.StartNodeAsync();
+        await IssueAsync(bed, "claim-big", 30_000m);
+        await PayAsync(bed, "claim-big", "pay-big", 1_000m);
+        await IssueAsync(bed, "claim-small", 90m);
+
+        await bed.WaitForAsync(_ => Posted(bed, "inv-nw-general-claim-small"), "the unrelated small invoice");
+        var staged = await bed.OutboxAsync(Revenue, OutboxStatus.AwaitingApproval);
+        Assert.Equal(new PostingKey("inv-nw-general-claim-big"), Assert.Single(staged.Items).Key);
+        Assert.Equal(30_000m, staged.Items[0].Amount);
+        Assert.Empty(bed.Where("account.move", "ref", "inv-nw-general-claim-big"));
+        Assert.Empty(bed.Where("account.payment", "memo", "pay-nw-general-claim-big-pay-big"));
+
+        var refused = await bed.CommandAsync(new ApprovePosting(Revenue, new PostingKey("inv-nw-general-claim-small"), "finance.lead"));
+        Assert.False(refused.Done);
+        var approved = await bed.CommandAsync(new ApprovePosting(Revenue, new PostingKey("inv-nw-general-claim-big"), "finance.lead"));
+        Assert.True(approved.Done, approved.Message);
+        await bed.WaitForAsync(_ => bed.Where("account.payment", "memo", "pay-nw-general-claim-big-pay-big").Any(), "the approved invoice and its payment");
+        Assert.True(Posted(bed, "inv-nw-general-claim-big"));
+    }
+
+    [Fact]
+    public async Task A_rejected_posting_goes_to_the_exception_queue_with_who_rejected_it()
+    {
+        await using var bed = await SinkTestBed.StartAsync();
+        await bed.StartNodeAsync();
+        await IssueAsync(bed, "claim-huge", 99_000m);
+        await WaitForStatusAsync(bed, Revenue, s => s.AwaitingApproval == 1);
+
+        Assert.True((await bed.CommandAsync(new RejectPosting(Revenue, new PostingKey("inv-nw-general-claim-huge"), "cfo", "amount disputed with the payer"))).Done);
+
+        var parked = Assert.Single((await bed.OutboxAsync(Revenue, OutboxStatus.Parked)).Items);
+        Assert.Equal("rejected", parked.Cause);
+        Assert.Contains("cfo", parked.Message);
+        Assert.Contains("amount disputed", parked.Message);
+        Assert.False((await bed.CommandAsync(new DiscardParked(Revenue, parked.Key, "ops", " "))).Done);
+        Assert.True((await bed.CommandAsync(new DiscardParked(Revenue, parked.Key, "ops", "re-billed under another claim"))).Done);
+        var status = await bed.StatusAsync(Revenue);
+        Assert.Equal((0, 1L), (status.Parked, status.Discarded));
+        Assert.Empty(bed.Where("account.move", "ref", "inv-nw-general-claim-huge"));
+    }
+
+    [Fact]
+    public async Task A_parked_posting_does_not_block_others_and_goes_out_when_its_cause_is_fixed_and_retried()
+    {
+        await using var bed = await SinkTestBed.StartAsync(withVendors: false);
+        await bed.StartNodeAsync();
+        // 2 boxes of gloves leave 0 on hand under a threshold of 500: a replenishment request to a vendor Odoo does not know.
+        await bed.Node!.SendAsync(new ConsumeItem(Item, "sd-1", Quantity.Of(2m, "box"), Emergency, At, Stamp("SupplyDelivery", "sd-1")));
+        await WaitForStatusAsync(bed, Inventory, s => s.Parked == 1);
+        var parked = Assert.Single((await bed.OutboxAsync(Inventory, OutboxStatus.Parked)).Items);
+        Assert.Equal("actorsync.mapping-missing", parked.Cause);
+        Assert.Contains("MedSupply Co", parked.Message);
+
+        await bed.Node!.SendAsync(new ConsumeItem(Item, "sd-2", Quantity.Of(1m, "box"), Emergency, At.AddHours(1), Stamp("SupplyDelivery", "sd-2")));
+        await bed.WaitForAsync(_ => bed.Where("stock.picking", "origin", "use-nw-general-706437002-sd-2").Any(), "the next consumption, past the parked request");
+
+        using var client = new Odoo.OdooClient(new Odoo.Connection.OdooConnectionSettings
+        {
+            Url = bed.Simulator.BaseAddress, Database = "actorsync", Login = "admin", ApiKey = Odoo.Connection.OdooSecret.Of("sink-test-odoo-key"),
+        });
+        await Odoo.OdooOrm.CreateAsync(client, "res.partner", [new System.Text.Json.Nodes.JsonObject { ["name"] = "MedSupply Co", ["is_company"] = true }], null, default);
+        var retried = await bed.CommandAsync(new RetryParked(Inventory, null, "actorsync.mapping-missing", "ops.oncall"));
+        Assert.Equal(1, retried.Affected);
+        await bed.WaitForAsync(_ => bed.Simulator.Records("purchase.order").Any(o => o["origin"] is string o2 && o2.StartsWith("rfq-nw-general-706437002-", StringComparison.Ordinal)), "the request for quotation");
+        Assert.Equal("draft", Assert.Single(bed.Simulator.Records("purchase.order"))["state"]);
+    }
+
+    private static async Task<SinkStatus> WaitForStatusAsync(SinkTestBed bed, string sink, Func<SinkStatus, bool> done)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var status = await bed.StatusAsync(sink);
+            if (done(status))
+                return status;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"sink {sink}: {status}");
+            await Task.Delay(100);
+        }
+    }
+}
