@@ -9,6 +9,7 @@ public sealed class SimulatorFaults
     private FaultSettings _settings;
     private Random _random;
     private readonly List<(string Model, string Method)> _targetedDrops = [];
+    private readonly List<(string Model, string Method)> _targetedHangs = [];
 
     internal SimulatorFaults(FaultSettings initial)
     {
@@ -39,6 +40,7 @@ public sealed class SimulatorFaults
             _settings = settings;
             _random = new Random(settings.Seed);
             _targetedDrops.Clear();
+            _targetedHangs.Clear();
         }
     }
 
@@ -60,13 +62,27 @@ public sealed class SimulatorFaults
         }
     }
 
-    internal bool TakeTargetedDrop(string model, string method)
+    /// <summary>The next <paramref name="count"/> calls of <paramref name="model"/>.<paramref name="method"/> hang without doing anything, until the client gives up.</summary>
+    public void HangNextCallsTo(string model, string method, int count = 1)
     {
         lock (_lock)
         {
-            var index = _targetedDrops.IndexOf((model, method));
+            for (var i = 0; i < count; i++)
+                _targetedHangs.Add((model, method));
+        }
+    }
+
+    internal bool TakeTargetedDrop(string model, string method) => Take(_targetedDrops, model, method);
+
+    internal bool TakeTargetedHang(string model, string method) => Take(_targetedHangs, model, method);
+
+    private bool Take(List<(string Model, string Method)> targeted, string model, string method)
+    {
+        lock (_lock)
+        {
+            var index = targeted.IndexOf((model, method));
             if (index < 0) return false;
-            _targetedDrops.RemoveAt(index);
+            targeted.RemoveAt(index);
             return true;
         }
     }

@@ -46,6 +46,15 @@ public sealed class ErrorClassificationTests
     public void Answers_without_an_Odoo_error_are_classified_by_status(int status, OdooErrorClass expected) =>
         Assert.Equal(expected, OdooException.FromHttpStatus(status, "proxy page").Class);
 
+    [Theory]
+    [InlineData(502, true)]
+    [InlineData(504, true)]
+    [InlineData(500, true)]
+    [InlineData(503, false)]
+    [InlineData(429, false)]
+    public void A_gateway_error_may_hide_a_commit_but_503_and_429_do_not(int status, bool mayHaveCommitted) =>
+        Assert.Equal(mayHaveCommitted, OdooException.FromHttpStatus(status, "proxy page").MayHaveCommitted);
+
     [Fact]
     public void The_exception_keeps_Odoos_name_and_message()
     {

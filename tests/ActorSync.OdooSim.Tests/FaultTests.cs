@@ -25,9 +25,10 @@ public sealed class FaultTests
         await using var sim = await TwoCompanies.StartAsync();
         using var client = new OdooClient(sim.BaseAddress);
 
-        sim.Faults.StartOutage(TimeSpan.FromMilliseconds(300));
+        // A window long enough for a slow CI machine's first request to fall inside it.
+        sim.Faults.StartOutage(TimeSpan.FromSeconds(2));
         var during = await client.Json2Async("res.partner", "search", """{"domain":[]}""");
-        await Task.Delay(400);
+        await Task.Delay(sim.Faults.OutageUntil!.Value - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(100));
         var after = await client.Json2Async("res.partner", "search", """{"domain":[]}""");
         sim.Faults.RefuseConnections = true;
         var refused = await Record.ExceptionAsync(() => client.Json2Async("res.partner", "search", """{"domain":[]}"""));

@@ -34,6 +34,7 @@ public sealed record OdooSettings(OdooConnectionSettings Connection, string Cons
             Timeout = Positive(c, "timeout", TimeSpan.FromSeconds(30)),
             MaxConnections = c.GetInt("max-connections", 4),
             BatchSize = c.GetInt("batch-size", 100),
+            RequestTimeLimit = c.HasPath("request-time-limit") ? c.GetTimeSpan("request-time-limit") : TimeSpan.FromSeconds(120),
             Retry = new RetrySettings(c.GetInt("retry.max-attempts", 5), Positive(c, "retry.base-delay", TimeSpan.FromMilliseconds(200)), Positive(c, "retry.max-delay", TimeSpan.FromSeconds(10))),
             CircuitBreaker = new CircuitBreakerSettings(c.GetDouble("circuit-breaker.failure-ratio", 0.5), c.GetInt("circuit-breaker.minimum-throughput", 10),
                 Positive(c, "circuit-breaker.sampling-duration", TimeSpan.FromSeconds(30)), Positive(c, "circuit-breaker.break-duration", TimeSpan.FromSeconds(15))),

@@ -22,7 +22,8 @@ public sealed class SinkServices : IDisposable
         Time = time ?? TimeProvider.System;
         _clients = Enum.GetValues<PostingFlow>().ToDictionary(f => f, _ => new OdooClient(odoo.Connection));
         var targets = odoo.Targets(network);
-        _writers = _clients.ToDictionary(c => c.Key, c => new PostingWriter(c.Value, targets));
+        var locks = new MasterDataLocks();
+        _writers = _clients.ToDictionary(c => c.Key, c => new PostingWriter(c.Value, targets, locks));
     }
 
     public NetworkSettings Network { get; }

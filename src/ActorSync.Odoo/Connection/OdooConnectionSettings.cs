@@ -19,6 +19,13 @@ public sealed record OdooConnectionSettings
     /// <summary>Pooled HTTP connections to the server (an Odoo with N workers serves N requests at once).</summary>
     public int MaxConnections { get; init; } = 4;
 
+    /// <summary>
+    /// How long Odoo may go on with a request after the client gave up (its <c>limit_time_real</c>,
+    /// 120 s by default): a write whose answer was lost is not looked for and made again before then,
+    /// or a late commit of the first attempt would make a second record.
+    /// </summary>
+    public TimeSpan RequestTimeLimit { get; init; } = TimeSpan.FromSeconds(120);
+
     /// <summary>Records per multi-record call when posting batches (100: ≥ 10× the records/s of one per call, docs/benchmarks.md).</summary>
     public int BatchSize { get; init; } = 100;
 

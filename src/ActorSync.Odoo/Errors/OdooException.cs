@@ -33,7 +33,11 @@ public sealed class OdooException : Exception
     public static OdooException FromServer(string name, string message, int httpStatus) =>
         new(name, message, httpStatus, OdooErrorClassifier.Classify(name, httpStatus, message));
 
-    /// <summary>An answer that is not one of Odoo's error payloads (a proxy page, an HTML 404).</summary>
+    /// <summary>
+    /// An answer that is not one of Odoo's error payloads (a proxy page, an HTML 404). A 502, 504
+    /// or other 5xx from a proxy may come while the Odoo worker behind it finishes and commits, so
+    /// only 503 (no worker took the request) and 429 count as certainly not done.
+    /// </summary>
     public static OdooException FromHttpStatus(int httpStatus, string what) =>
-        new($"http.{httpStatus}", what, httpStatus, OdooErrorClassifier.ClassifyStatus(httpStatus));
+        new($"http.{httpStatus}", what, httpStatus, OdooErrorClassifier.ClassifyStatus(httpStatus), mayHaveCommitted: httpStatus >= 500 && httpStatus != 503);
 }

@@ -22,8 +22,13 @@ public static class IdempotentPoster
         var failed = new Dictionary<PostingKey, OdooException>();
         var existing = await ExistingAsync(kind, postings, scope, failed, ct).ConfigureAwait(false);
         var toCreate = postings.Where(p => !existing.ContainsKey(p.Key) && !failed.ContainsKey(p.Key)).ToList();
-        var created = await CreateIsolatingFailuresAsync(kind, toCreate, scope, failed, ct).ConfigureAwait(false);
-        await RegisterAsync(kind.Model, created, scope, ct).ConfigureAwait(false);
+        scope.Uncertain.ThrowIfSettling(toCreate.Select(p => p.Key));
+        var created = await CreateAsync(kind, toCreate, scope, failed, ct).ConfigureAwait(false);
+        foreach (var (key, winner) in await RegisterAsync(kind.Model, created, scope, ct, madeHere: true).ConfigureAwait(false))
+        {
+            created.Remove(key);
+            existing[key] = winner;
+        }
 
         var records = postings
             .Where(p => !failed.ContainsKey(p.Key))
@@ -93,35 +98,74 @@ public static class IdempotentPoster
         }
     }
 
-    private static async Task<Dictionary<PostingKey, long>> CreateIsolatingFailuresAsync<T>(PostingKind<T> kind, List<T> postings, PostingScope scope, Dictionary<PostingKey, OdooException> failed, CancellationToken ct)
+    /// <summary>Step 3: look everything up per posting first, then create — in one atomic call, or one by one.</summary>
+    private static async Task<Dictionary<PostingKey, long>> CreateAsync<T>(PostingKind<T> kind, List<T> postings, PostingScope scope, Dictionary<PostingKey, OdooException> failed, CancellationToken ct)
+        where T : Posting
+    {
+        var prepared = new List<Prepared<T>>(postings.Count);
+        foreach (var posting in postings)
+        {
+            try
+            {
+                prepared.Add(await kind.PrepareAsync(posting, scope, ct).ConfigureAwait(false));
+            }
+            catch (OdooException e) when (!e.IsTransient)
+            {
+                failed[posting.Key] = e;
+            }
+        }
+        if (kind.CreatesAtomically)
+            return await CreateIsolatingFailuresAsync(kind, prepared, scope, failed, ct).ConfigureAwait(false);
+        var created = new Dictionary<PostingKey, long>();
+        foreach (var one in prepared)
+        {
+            try
+            {
+                created[one.Posting.Key] = (await kind.CreateAsync([one], scope, ct).ConfigureAwait(false))[0];
+            }
+            catch (OdooException e) when (!e.IsTransient)
+            {
+                failed[one.Posting.Key] = e;
+            }
+            catch (OdooException)
+            {
+                // What was made so far keeps its external id; the rest is retried with the batch.
+                await RegisterAsync(kind.Model, created, scope, ct).ConfigureAwait(false);
+                throw;
+            }
+        }
+        return created;
+    }
+
+    private static async Task<Dictionary<PostingKey, long>> CreateIsolatingFailuresAsync<T>(PostingKind<T> kind, List<Prepared<T>> prepared, PostingScope scope, Dictionary<PostingKey, OdooException> failed, CancellationToken ct)
         where T : Posting
     {
         var created = new Dictionary<PostingKey, long>();
-        if (postings.Count == 0)
+        if (prepared.Count == 0)
             return created;
         try
         {
-            var ids = await kind.CreateAsync(postings, scope, ct).ConfigureAwait(false);
-            for (var i = 0; i < postings.Count; i++)
-                created[postings[i].Key] = ids[i];
+            var ids = await kind.CreateAsync(prepared, scope, ct).ConfigureAwait(false);
+            for (var i = 0; i < prepared.Count; i++)
+                created[prepared[i].Posting.Key] = ids[i];
             return created;
         }
-        catch (OdooException e) when (!e.IsTransient && postings.Count > 1)
+        catch (OdooException e) when (!e.IsTransient && prepared.Count == 1)
         {
-            // Odoo's multi-record create is atomic: nothing was made. Halve the batch until the
-            // posting(s) at fault stand alone: a few calls for one bad posting among a hundred.
+            failed[prepared[0].Posting.Key] = e;
+            return created;
         }
         catch (OdooException e) when (!e.IsTransient)
         {
-            failed[postings[0].Key] = e;
+            // Odoo's multi-record create is atomic: nothing was made. Halve the batch until the
+            // posting(s) at fault stand alone: a few calls for one bad posting among a hundred.
+            foreach (var half in Halves(prepared))
+            {
+                foreach (var (key, id) in await CreateIsolatingFailuresAsync(kind, half, scope, failed, ct).ConfigureAwait(false))
+                    created[key] = id;
+            }
             return created;
         }
-        foreach (var half in Halves(postings))
-        {
-            foreach (var (key, id) in await CreateIsolatingFailuresAsync(kind, half, scope, failed, ct).ConfigureAwait(false))
-                created[key] = id;
-        }
-        return created;
     }
 
     private static IEnumerable<List<T>> Halves<T>(List<T> items) => [items[..(items.Count / 2)], items[(items.Count / 2)..]];
@@ -146,11 +190,16 @@ public static class IdempotentPoster
         }
     }
 
-    /// <summary>Gives records their external ids in one call; one made concurrently by another writer is fine if it names the same record.</summary>
-    private static async Task RegisterAsync(string model, IReadOnlyDictionary<PostingKey, long> records, PostingScope scope, CancellationToken ct)
+    /// <summary>
+    /// Gives records their external ids in one call. When another writer registered a key first,
+    /// its record wins: a record this call made for that key is a duplicate and is deleted (a posted
+    /// move cannot be, and fails the write loudly instead); records adopted by marker are never
+    /// deleted. Returns the winners' ids by key.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<PostingKey, long>> RegisterAsync(string model, IReadOnlyDictionary<PostingKey, long> records, PostingScope scope, CancellationToken ct, bool madeHere = false)
     {
         if (records.Count == 0)
-            return;
+            return new Dictionary<PostingKey, long>();
         var values = records.Select(r => new JsonObject
         {
             ["module"] = ExternalIds.Module,
@@ -162,16 +211,29 @@ public static class IdempotentPoster
         try
         {
             await scope.Odoo.CreateAsync("ir.model.data", values, scope.Company.Id, ct).ConfigureAwait(false);
+            return new Dictionary<PostingKey, long>();
         }
         catch (OdooException e) when (!e.IsTransient)
         {
-            var names = records.Keys.Select(ExternalIds.NameOf).ToList();
-            var rows = await scope.Odoo.SearchReadAsync("ir.model.data",
-                OdooDomain.Where(("module", "=", ExternalIds.Module), ("name", "in", OdooDomain.Strings(names))), ["name", "res_id"], scope.Company.Id, ct).ConfigureAwait(false);
-            var registered = rows.ToDictionary(r => r["name"]!.GetValue<string>(), r => r["res_id"]!.GetValue<long>());
-            if (records.Any(r => !registered.TryGetValue(ExternalIds.NameOf(r.Key), out var id) || id != r.Value))
+            var registered = await RegisteredAsync(records.Keys, scope, ct).ConfigureAwait(false);
+            if (!records.Keys.Any(registered.ContainsKey))
                 throw;
+            var winners = records.Where(r => registered.TryGetValue(r.Key, out var id) && id != r.Value).ToDictionary(r => r.Key, r => registered[r.Key]);
+            if (winners.Count > 0 && madeHere)
+                await scope.Odoo.CallAsync(new Wire.OdooCall(model, "unlink") { Ids = [.. winners.Keys.Select(k => records[k])], Context = OdooOrm.CompanyContext(scope.Company.Id) }, ct).ConfigureAwait(false);
+            var rest = records.Where(r => !registered.ContainsKey(r.Key)).ToDictionary();
+            foreach (var (key, id) in await RegisterAsync(model, rest, scope, ct, madeHere).ConfigureAwait(false))
+                winners[key] = id;
+            return winners;
         }
+    }
+
+    private static async Task<Dictionary<PostingKey, long>> RegisteredAsync(IEnumerable<PostingKey> keys, PostingScope scope, CancellationToken ct)
+    {
+        var byName = keys.ToDictionary(ExternalIds.NameOf);
+        var rows = await scope.Odoo.SearchReadAsync("ir.model.data",
+            OdooDomain.Where(("module", "=", ExternalIds.Module), ("name", "in", OdooDomain.Strings(byName.Keys))), ["name", "res_id"], scope.Company.Id, ct).ConfigureAwait(false);
+        return rows.ToDictionary(r => byName[r["name"]!.GetValue<string>()], r => r["res_id"]!.GetValue<long>());
     }
 
     public static OdooException Refused(string message) => new("actorsync.posting-refused", message, null, OdooErrorClass.Permanent);

@@ -19,18 +19,29 @@ public abstract class PostingKind<T> where T : Posting
 
     public abstract Task<JsonObject> ValuesAsync(T posting, PostingScope scope, CancellationToken ct);
 
+    /// <summary>
+    /// Everything a posting's record needs, looked up before anything is written: a missing
+    /// mapping or dependency fails this posting alone, with no write made.
+    /// </summary>
+    public virtual async Task<Prepared<T>> PrepareAsync(T posting, PostingScope scope, CancellationToken ct) =>
+        new(posting, await ValuesAsync(posting, scope, ct).ConfigureAwait(false));
+
+    /// <summary>
+    /// Whether <see cref="CreateAsync"/> makes all records in one atomic call (then a refused batch
+    /// is halved to find the culprit) or one at a time (then each posting stands alone).
+    /// </summary>
+    public virtual bool CreatesAtomically => true;
+
     /// <summary>Creates the records in one multi-record call; Odoo makes all or none.</summary>
-    public virtual async Task<IReadOnlyList<long>> CreateAsync(IReadOnlyList<T> postings, PostingScope scope, CancellationToken ct)
-    {
-        var values = new List<JsonObject>(postings.Count);
-        foreach (var posting in postings)
-            values.Add(await ValuesAsync(posting, scope, ct).ConfigureAwait(false));
-        return await scope.Odoo.CreateAsync(Model, values, scope.Company.Id, ct).ConfigureAwait(false);
-    }
+    public virtual Task<IReadOnlyList<long>> CreateAsync(IReadOnlyList<Prepared<T>> prepared, PostingScope scope, CancellationToken ct) =>
+        scope.Odoo.CreateAsync(Model, [.. prepared.Select(p => p.Values)], scope.Company.Id, ct);
 
     /// <summary>Brings records (new, or found from an earlier attempt) to their final state.</summary>
     public virtual Task FinishAsync(IReadOnlyList<PostedRecord<T>> records, PostingScope scope, CancellationToken ct) => Task.CompletedTask;
 }
+
+/// <summary>A posting with its values (and the context its call needs), ready to create.</summary>
+public sealed record Prepared<T>(T Posting, JsonObject Values, JsonObject? Context = null) where T : Posting;
 
 /// <summary>A posting and the Odoo record it is.</summary>
 public sealed record PostedRecord<T>(T Posting, long Id, bool Created) where T : Posting;

@@ -12,11 +12,14 @@ namespace ActorSync.Odoo.Postings;
 /// Transient failures are thrown (retry the same postings later: nothing is made twice);
 /// permanent ones come back as <see cref="PostingOutcome.Failed"/> results with Odoo's message.
 /// </summary>
-public sealed class PostingWriter(OdooClient odoo, Func<LegalEntityId, OdooTarget> targets)
+public sealed class PostingWriter(OdooClient odoo, Func<LegalEntityId, OdooTarget> targets, MasterDataLocks? locks = null)
 {
+    private readonly MasterDataLocks _locks = locks ?? new MasterDataLocks();
     private readonly OdooDirectory _directory = new(odoo);
     private readonly ExternalRecords _records = new(odoo);
+    private readonly UncertainWrites _uncertain = new(odoo.Settings.RequestTimeLimit);
     private readonly PartnerKind _partners = new();
+    private readonly PartnerKind _namedPartners = new(updateExisting: false);
     private readonly AnalyticAccountKind _analytics = new();
     private readonly ProductKind _products = new();
     private readonly InvoiceKind _invoices = new();
@@ -30,16 +33,21 @@ public sealed class PostingWriter(OdooClient odoo, Func<LegalEntityId, OdooTarge
     public async Task<IReadOnlyList<PostingResult>> WriteAsync(IReadOnlyList<Posting> postings, CancellationToken ct = default)
     {
         var results = new Dictionary<PostingKey, PostingResult>();
-        foreach (var legalEntity in postings.GroupBy(p => p.LegalEntity))
+        // A posting delivered twice in one batch is written once; both get its result.
+        foreach (var legalEntity in postings.DistinctBy(p => p.Key).GroupBy(p => p.LegalEntity))
         {
             var target = targets(legalEntity.Key);
             var company = await _directory.CompanyAsync(target.Company, ct).ConfigureAwait(false);
-            var scope = new PostingScope(odoo, _directory, _records, company, target);
+            var scope = new PostingScope(odoo, _directory, _records, company, target, _uncertain);
             var batch = legalEntity.ToList();
-            await EnsurePartnersAsync(batch, scope, ct).ConfigureAwait(false);
-            await WriteKindAsync(_partners, batch, scope, results, ct).ConfigureAwait(false);
-            await WriteKindAsync(_analytics, batch, scope, results, ct).ConfigureAwait(false);
-            await WriteKindAsync(_products, batch, scope, results, ct).ConfigureAwait(false);
+            // Master data is shared by the sinks of a legal entity: one writer at a time makes it.
+            using (await _locks.EnterAsync(company.Id, ct).ConfigureAwait(false))
+            {
+                await EnsurePartnersAsync(batch, scope, ct).ConfigureAwait(false);
+                await WriteKindAsync(_partners, batch, scope, results, ct).ConfigureAwait(false);
+                await WriteKindAsync(_analytics, batch, scope, results, ct).ConfigureAwait(false);
+                await WriteKindAsync(_products, batch, scope, results, ct).ConfigureAwait(false);
+            }
             await WriteKindAsync(_invoices, batch, scope, results, ct).ConfigureAwait(false);
             await WriteKindAsync(_entries, batch, scope, results, ct).ConfigureAwait(false);
             await WriteKindAsync(_payments, batch, scope, results, ct).ConfigureAwait(false);
@@ -50,8 +58,9 @@ public sealed class PostingWriter(OdooClient odoo, Func<LegalEntityId, OdooTarge
     }
 
     /// <summary>
-    /// The partners that invoices, payments and entries name are upserted first (their results are
-    /// not reported); partners this writer already posted or found are not looked up again.
+    /// The partners that invoices, payments and entries name are made first when missing (their
+    /// results are not reported; an existing partner is left as finance keeps it); partners this
+    /// writer already posted or found are not looked up again.
     /// </summary>
     private async Task EnsurePartnersAsync(List<Posting> batch, PostingScope scope, CancellationToken ct)
     {
@@ -62,7 +71,7 @@ public sealed class PostingWriter(OdooClient odoo, Func<LegalEntityId, OdooTarge
             .Select(p => (Posting)new PartnerUpsert(p.Key, batch[0].LegalEntity, p.Name))
             .ToList();
         // A partner Odoo refuses shows up as the dependency failure of the postings that name it.
-        await WriteKindAsync(_partners, named, scope, results: [], ct).ConfigureAwait(false);
+        await WriteKindAsync(_namedPartners, named, scope, results: [], ct).ConfigureAwait(false);
     }
 
     private static IEnumerable<PartnerRef> PartnersOf(Posting posting) => posting switch
@@ -78,7 +87,17 @@ public sealed class PostingWriter(OdooClient odoo, Func<LegalEntityId, OdooTarge
     {
         foreach (var chunk in batch.OfType<T>().Chunk(Math.Max(1, odoo.Settings.BatchSize)))
         {
-            foreach (var result in await IdempotentPoster.PostAsync(kind, chunk, scope, ct).ConfigureAwait(false))
+            IReadOnlyList<PostingResult> chunkResults;
+            try
+            {
+                chunkResults = await IdempotentPoster.PostAsync(kind, chunk, scope, ct).ConfigureAwait(false);
+            }
+            catch (Errors.OdooException e) when (e.MayHaveCommitted)
+            {
+                _uncertain.Mark(chunk.Select(p => p.Key));
+                throw;
+            }
+            foreach (var result in chunkResults)
             {
                 results[result.Key] = result;
                 if (result.OdooId is { } id)

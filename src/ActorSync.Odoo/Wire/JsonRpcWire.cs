@@ -19,7 +19,20 @@ public sealed class JsonRpcWire(HttpClient http, OdooConnectionSettings settings
     public override async Task<JsonNode?> SendAsync(OdooCall call, CancellationToken ct)
     {
         var uid = await UidAsync(ct).ConfigureAwait(false);
-        return await CallServiceAsync("object", "execute_kw", call.ToString(), writer =>
+        try
+        {
+            return await CallAsync(call, uid, ct).ConfigureAwait(false);
+        }
+        catch (OdooException e) when (e.Name == "odoo.exceptions.AccessDenied")
+        {
+            // A revoked or rotated key: log in again on the next call rather than keep a dead uid.
+            _uid = null;
+            throw;
+        }
+    }
+
+    private Task<JsonNode?> CallAsync(OdooCall call, long uid, CancellationToken ct) =>
+        CallServiceAsync("object", "execute_kw", call.ToString(), writer =>
         {
             writer.WriteStringValue(Settings.Database);
             writer.WriteNumberValue(uid);
@@ -29,12 +42,15 @@ public sealed class JsonRpcWire(HttpClient http, OdooConnectionSettings settings
             writer.WriteStartArray();
             if (call.Ids is not null)
                 WriteIds(writer, call.Ids);
+            // Odoo's call_kw reads create's values from args[0]: as a keyword argument it fails (IndexError).
+            var positional = call.Method == "create" && call.Arguments.Count > 0 ? call.Arguments[0] : default;
+            if (positional.Key is not null)
+                WriteNode(writer, positional.Value);
             writer.WriteEndArray();
             writer.WriteStartObject();
-            WriteArguments(writer, call);
+            WriteArguments(writer, positional.Key is null ? call : call with { Arguments = call.Arguments.Skip(1).ToList() });
             writer.WriteEndObject();
-        }, ct).ConfigureAwait(false);
-    }
+        }, ct);
 
     public override Task<JsonNode?> VersionAsync(CancellationToken ct) =>
         CallServiceAsync("common", "version", "common.version", _ => { }, ct);

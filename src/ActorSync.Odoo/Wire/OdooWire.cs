@@ -52,7 +52,7 @@ public abstract class OdooWire(HttpClient http, OdooConnectionSettings settings)
         }
     }
 
-    private static void WriteNode(Utf8JsonWriter writer, JsonNode? node)
+    protected static void WriteNode(Utf8JsonWriter writer, JsonNode? node)
     {
         if (node is null)
             writer.WriteNullValue();
@@ -76,6 +76,11 @@ public abstract class OdooWire(HttpClient http, OdooConnectionSettings settings)
         catch (HttpRequestException e) when (NeverSent(e))
         {
             throw new OdooException("transport.unreachable", $"Odoo at {Settings.Url.Authority} could not be reached ({e.HttpRequestError}).", null, OdooErrorClass.Transient, mayHaveCommitted: false, e);
+        }
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            // The handler's connect timeout, not the caller: the request never reached Odoo.
+            throw new OdooException("transport.unreachable", $"Odoo at {Settings.Url.Authority} did not accept a connection in time.", null, OdooErrorClass.Transient, mayHaveCommitted: false, e);
         }
         catch (HttpRequestException e)
         {

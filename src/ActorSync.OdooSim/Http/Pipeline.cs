@@ -53,10 +53,16 @@ internal sealed class Pipeline(Dispatch dispatch, SimulatorFaults faults, Contro
                     return;
             }
             var body = await ReadJsonAsync(context, ct);
+            var call = CallOf(route.Value, body);
+            if (call is var (hangModel, hangMethod) && faults.TakeTargetedHang(hangModel, hangMethod))
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+                return;
+            }
             var reply = decision.Kind == FaultKind.SerializationFailure
                 ? route.Value.Kind == RouteKind.Json2 ? Json2.Failure(OdooError.SerializationFailure()) : JsonRpc.Failure(body, OdooError.SerializationFailure())
                 : await Answer(context, route.Value, body, ct);
-            if (decision.Kind == FaultKind.CommitThenDrop || (CallOf(route.Value, body) is var (model, method) && faults.TakeTargetedDrop(model, method)))
+            if (decision.Kind == FaultKind.CommitThenDrop || (call is var (model, method) && faults.TakeTargetedDrop(model, method)))
             {
                 context.Abort();
                 return;

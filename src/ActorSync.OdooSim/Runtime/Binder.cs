@@ -13,6 +13,8 @@ internal static class Binder
     public static CallArgs Positional(Model model, MethodDef method, JsonArray args, JsonObject kwargs)
     {
         var positional = args.ToList();
+        // Odoo's call_kw reads args[0] of create to decide between one id and a list: keywords only fail.
+        if (method.Name == "create" && positional.Count == 0) throw new OdooError("builtins.IndexError", "list index out of range", 500);
         IReadOnlyList<int> ids = [];
         if (!method.ModelLevel)
         {

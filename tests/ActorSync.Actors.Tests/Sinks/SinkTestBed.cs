@@ -39,7 +39,7 @@ internal sealed class SinkTestBed : IAsyncDisposable
     public async Task<ActorSyncNode> StartNodeAsync(string extraHocon = "")
     {
         Node = await ActorSyncNode.StartAsync(TestNodes.Sqlite(Path.Combine(_folder.Path, "data"), $$"""
-            actorsync.odoo { url = "{{Simulator.BaseAddress}}", api-key-file = "{{_keyFile}}", api-key-env = "", rate-limit.per-second = 0, retry.base-delay = 20ms }
+            actorsync.odoo { url = "{{Simulator.BaseAddress}}", api-key-file = "{{_keyFile}}", api-key-env = "", rate-limit.per-second = 0, retry.base-delay = 20ms, request-time-limit = 0s }
             actorsync.sinks {
               retry { base-delay = 100ms, max-delay = 500ms, max-attempts = 50 }
               flows.revenue { mode = micro-batch, window = 200ms, size = 100 }

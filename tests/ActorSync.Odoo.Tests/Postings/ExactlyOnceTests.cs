@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ActorSync.Domain.Common;
 using ActorSync.Domain.Postings;
+using ActorSync.Odoo.Connection;
 using ActorSync.Odoo.Errors;
 using ActorSync.Odoo.Lookup;
 using ActorSync.Odoo.Postings;
@@ -45,13 +46,16 @@ public sealed class ExactlyOnceTests
     }
 
     [Theory]
-    [InlineData("account.move", "create")]
-    [InlineData("ir.model.data", "create")]
-    [InlineData("account.move", "action_post")]
-    public async Task An_answer_lost_after_Odoo_committed_does_not_make_a_second_invoice(string model, string method)
+    [InlineData("account.move", "create", OdooProtocol.Json2)]
+    [InlineData("ir.model.data", "create", OdooProtocol.Json2)]
+    [InlineData("account.move", "action_post", OdooProtocol.Json2)]
+    [InlineData("account.move", "create", OdooProtocol.JsonRpc)]
+    [InlineData("ir.model.data", "create", OdooProtocol.JsonRpc)]
+    [InlineData("account.move", "action_post", OdooProtocol.JsonRpc)]
+    public async Task An_answer_lost_after_Odoo_committed_does_not_make_a_second_invoice(string model, string method, OdooProtocol protocol)
     {
         await using var sim = await OwnSimulator.StartAsync();
-        using var client = sim.Client();
+        using var client = sim.Client(protocol);
         var writer = Writer(client);
         Assert.Equal(PostingOutcome.Created, Assert.Single(await writer.WriteAsync([Invoice("warm-up")])).Outcome);
 
@@ -64,6 +68,85 @@ public sealed class ExactlyOnceTests
         var move = Assert.Single(MovesWithRef(sim, "inv-lost-answer"));
         Assert.Equal("posted", move["state"]);
         Assert.Single(sim.Simulator.Records("ir.model.data"), r => Equals(r["name"], ExternalIds.NameOf(new PostingKey("inv-lost-answer"))));
+    }
+
+    [Fact]
+    public async Task A_write_that_timed_out_is_not_made_again_before_Odoos_time_limit()
+    {
+        await using var sim = await OwnSimulator.StartAsync();
+        using var client = sim.Client(change: s => s with { RequestTimeLimit = TimeSpan.FromSeconds(1.5), Timeout = TimeSpan.FromMilliseconds(300) });
+        var writer = Writer(client);
+        await writer.WriteAsync([Invoice("warm-up")]);
+
+        // The create hangs past the client's timeout: for all the writer knows, Odoo may still commit it.
+        sim.Faults.HangNextCallsTo("account.move", "create");
+        Assert.True((await Assert.ThrowsAsync<OdooException>(() => writer.WriteAsync([Invoice("inv-late")]))).MayHaveCommitted);
+        var settling = await Assert.ThrowsAsync<OdooException>(() => writer.WriteAsync([Invoice("inv-late")]));
+        Assert.Equal("actorsync.settling", settling.Name);
+        Assert.True(settling.IsTransient);
+        Assert.Empty(MovesWithRef(sim, "inv-late"));
+
+        await Task.Delay(TimeSpan.FromSeconds(1.6));
+        Assert.Equal(PostingOutcome.Created, Assert.Single(await writer.WriteAsync([Invoice("inv-late")])).Outcome);
+        Assert.Single(MovesWithRef(sim, "inv-late"));
+    }
+
+    [Fact]
+    public async Task One_refused_payment_does_not_pay_the_other_invoices_of_its_batch_twice()
+    {
+        await using var sim = await OwnSimulator.StartAsync();
+        using var client = sim.Client();
+        var writer = Writer(client);
+        await writer.WriteAsync([Invoice("inv-p1", 200m), Invoice("inv-p2", 200m)]);
+
+        var results = await writer.WriteAsync(
+        [
+            new PaymentPosting(new PostingKey("pay-p1"), Entity, Payer, Usd(50m), Day, "BNK1", new PostingKey("inv-p1")),
+            new PaymentPosting(new PostingKey("pay-p2"), Entity, Payer, Usd(50m), Day, "BNK1", new PostingKey("inv-p2")),
+            new PaymentPosting(new PostingKey("pay-p3"), Entity, Payer, Usd(50m), Day, "BNK1", new PostingKey("inv-never")),
+        ]);
+
+        Assert.Equal([PostingOutcome.Created, PostingOutcome.Created, PostingOutcome.Failed], results.Select(r => r.Outcome));
+        Assert.Single(sim.Simulator.Records("account.payment"), p => Equals(p["memo"], "pay-p1"));
+        Assert.Single(sim.Simulator.Records("account.payment"), p => Equals(p["memo"], "pay-p2"));
+        Assert.Equal(150m, Convert.ToDecimal(Assert.Single(MovesWithRef(sim, "inv-p2"))["amount_residual"]));
+    }
+
+    [Fact]
+    public async Task A_payment_larger_than_what_its_invoice_has_left_is_refused_before_anything_is_written()
+    {
+        await using var sim = await OwnSimulator.StartAsync();
+        using var client = sim.Client();
+        var writer = Writer(client);
+        await writer.WriteAsync([Invoice("inv-small", 40m)]);
+        var result = Assert.Single(await writer.WriteAsync([new PaymentPosting(new PostingKey("pay-big"), Entity, Payer, Usd(90m), Day, "BNK1", new PostingKey("inv-small"))]));
+        Assert.Equal(PostingOutcome.Failed, result.Outcome);
+        Assert.Contains("more than", result.Error!.OdooMessage);
+        Assert.Empty(sim.Simulator.Records("account.payment"));
+    }
+
+    [Fact]
+    public async Task The_same_posting_twice_in_one_batch_is_written_once()
+    {
+        await using var sim = await OwnSimulator.StartAsync();
+        using var client = sim.Client();
+        var results = await Writer(client).WriteAsync([Invoice("inv-twice"), Invoice("inv-twice")]);
+        Assert.Equal(2, results.Count);
+        Assert.Equal(results[0], results[1]);
+        Assert.Single(MovesWithRef(sim, "inv-twice"));
+    }
+
+    [Fact]
+    public async Task Two_writers_making_the_same_partner_at_once_leave_one_partner()
+    {
+        await using var sim = await OwnSimulator.StartAsync();
+        using var client = sim.Client();
+        var locks = new MasterDataLocks();
+        var writers = Enumerable.Range(0, 3).Select(_ => new PostingWriter(client, _ => new OdooTarget(SimulatedOdoo.CompanyA), locks)).ToList();
+        var partner = new PartnerUpsert(new PostingKey("payer-shared"), Entity, "Shared Payer");
+        var results = await Task.WhenAll(writers.Select(w => w.WriteAsync([partner])));
+        Assert.Single(results.SelectMany(r => r).Select(r => r.OdooId).Distinct());
+        Assert.Single(sim.Simulator.Records("res.partner"), p => Equals(p["ref"], "payer-shared"));
     }
 
     [Fact]

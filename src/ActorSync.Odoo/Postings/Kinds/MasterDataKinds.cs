@@ -23,8 +23,8 @@ public abstract class UpsertKind<T> : PostingKind<T> where T : Posting
     protected abstract Task<JsonObject> UpdateAsync(T posting, PostingScope scope, CancellationToken ct);
 }
 
-/// <summary>A payer or vendor: a <c>res.partner</c> shared by all companies, its key as <c>ref</c>.</summary>
-public sealed class PartnerKind : UpsertKind<PartnerUpsert>
+/// <summary>A payer or vendor: a <c>res.partner</c> shared by all companies, its key as <c>ref</c>; existing ones renamed only when <paramref name="updateExisting"/>.</summary>
+public sealed class PartnerKind(bool updateExisting = true) : UpsertKind<PartnerUpsert>
 {
     public override string Model => "res.partner";
     public override string MarkerField => "ref";
@@ -33,7 +33,7 @@ public sealed class PartnerKind : UpsertKind<PartnerUpsert>
         Task.FromResult(new JsonObject { ["name"] = posting.Name, ["is_company"] = posting.IsCompany, ["ref"] = MarkerOf(posting) });
 
     protected override Task<JsonObject> UpdateAsync(PartnerUpsert posting, PostingScope scope, CancellationToken ct) =>
-        Task.FromResult(new JsonObject { ["name"] = posting.Name });
+        Task.FromResult(updateExisting ? new JsonObject { ["name"] = posting.Name } : []);
 }
 
 /// <summary>

@@ -6,8 +6,9 @@ namespace ActorSync.Odoo.Postings.Kinds;
 
 /// <summary>
 /// Supplies used: a <c>stock.picking</c> of the company's delivery type from its stock location to
-/// the consumption location, with the key as <c>origin</c>, then confirmed, reserved and validated.
-/// Each step runs only from the state before it, so a repeat continues where the last attempt stopped.
+/// the consumption location, with the key as <c>origin</c> and the quantity set on the move, then
+/// confirmed and validated, and checked to be done. Each step runs only from the state before it, so
+/// a repeat continues where the last attempt stopped.
 /// </summary>
 public sealed class StockConsumptionKind : PostingKind<StockConsumptionPosting>
 {
@@ -43,20 +44,15 @@ public sealed class StockConsumptionKind : PostingKind<StockConsumptionPosting>
     public override async Task FinishAsync(IReadOnlyList<PostedRecord<StockConsumptionPosting>> records, PostingScope scope, CancellationToken ct)
     {
         var ids = records.Select(r => r.Id).ToList();
-        foreach (var (from, step) in Steps)
-        {
-            var states = await MoveStates.StatesAsync(Model, ids, scope, ct).ConfigureAwait(false);
-            var ready = states.Where(s => s.Value == from).Select(s => s.Key).ToList();
-            if (ready.Count > 0)
-                await scope.Odoo.ActAsync(Model, step, ready, scope.Company.Id, ct).ConfigureAwait(false);
-        }
+        var drafts = (await MoveStates.StatesAsync(Model, ids, scope, ct).ConfigureAwait(false)).Where(s => s.Value == "draft").Select(s => s.Key).ToList();
+        if (drafts.Count > 0)
+            await scope.Odoo.ActAsync(Model, "action_confirm", drafts, scope.Company.Id, ct).ConfigureAwait(false);
+        // No action_assign: the quantities are set on the moves, so validation takes exactly them.
+        var open = (await MoveStates.StatesAsync(Model, ids, scope, ct).ConfigureAwait(false)).Where(s => s.Value is "confirmed" or "assigned" or "waiting").Select(s => s.Key).ToList();
+        if (open.Count > 0 && await scope.Odoo.ActAsync(Model, "button_validate", open, scope.Company.Id, ct).ConfigureAwait(false) is not JsonValue)
+            throw IdempotentPoster.Refused("Odoo answered the validation of the consumption transfer with a wizard (a backorder or an immediate-transfer question) instead of validating it.");
+        var notDone = (await MoveStates.StatesAsync(Model, ids, scope, ct).ConfigureAwait(false)).Where(s => s.Value != "done").ToList();
+        if (notDone.Count > 0)
+            throw IdempotentPoster.Refused($"The consumption transfer(s) {string.Join(", ", notDone.Select(s => $"{s.Key} ({s.Value})"))} did not reach 'done'.");
     }
-
-    private static readonly (string From, string Step)[] Steps =
-    [
-        ("draft", "action_confirm"),
-        ("confirmed", "action_assign"),
-        ("confirmed", "button_validate"), // not reserved (stock unknown to Odoo): the quantities are set on the moves
-        ("assigned", "button_validate"),
-    ];
 }
