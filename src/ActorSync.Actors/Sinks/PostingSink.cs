@@ -45,6 +45,7 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
     private string? _lastError;
     private (FeedItem Item, IActorRef Stream)? _waiting;
     private UniqueKillSwitch? _feed;
+    private long _seen;
 
     public PostingSink(string sinkId, SinkServices services)
     {
@@ -141,12 +142,16 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         }
         if (item.Postings.Count == 0)
         {
+            _seen = Math.Max(_seen, item.Offset);
             stream.Tell(FeedAck.Instance);
             return;
         }
         var rules = _services.Network.LegalEntities[_key.LegalEntity].Rules;
-        PersistEvent(new PostingsQueued(item.Offset, [.. item.Postings.Select(p => new QueuedPosting(p, PostingDerivation.NeedsApproval(p, rules)))], Now),
-            () => stream.Tell(FeedAck.Instance));
+        PersistEvent(new PostingsQueued(item.Offset, [.. item.Postings.Select(p => new QueuedPosting(p, PostingDerivation.NeedsApproval(p, rules)))], Now), () =>
+        {
+            _seen = Math.Max(_seen, item.Offset);
+            stream.Tell(FeedAck.Instance);
+        });
     }
 
     private void RestartFeedLater(string reason)
@@ -252,7 +257,7 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
     }
 
     private SinkStatus Status() => new(
-        _key.ToString(), _mode.Name, _state.Offset, _state.Count(OutboxStatus.Pending), _state.Count(OutboxStatus.AwaitingApproval), _state.Count(OutboxStatus.Parked),
+        _key.ToString(), _mode.Name, _state.Offset, Math.Max(_seen, _state.Offset), _state.Count(OutboxStatus.Pending), _state.Count(OutboxStatus.AwaitingApproval), _state.Count(OutboxStatus.Parked),
         _state.Delivered, _state.Discarded, _state.Outbox.FirstOrDefault(e => e.Status == OutboxStatus.Pending)?.QueuedAt, _inFlight is not null, _lastError);
 
     private static OutboxItem Item(OutboxEntry entry)

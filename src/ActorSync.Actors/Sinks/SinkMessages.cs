@@ -15,8 +15,12 @@ public sealed record WakeSink(string SinkId) : ISinkMessage;
 
 public sealed record GetSinkStatus(string SinkId) : ISinkMessage;
 
+/// <summary>
+/// A sink's state. <see cref="Offset"/> is how far postings were derived and stored; <see cref="Seen"/>
+/// how far its journal stream has been read (events without postings move only this one).
+/// </summary>
 public sealed record SinkStatus(
-    string SinkId, string Mode, long Offset, int Pending, int AwaitingApproval, int Parked, long Delivered, long Discarded,
+    string SinkId, string Mode, long Offset, long Seen, int Pending, int AwaitingApproval, int Parked, long Delivered, long Discarded,
     DateTimeOffset? OldestWaiting, bool Writing, string? LastError) : IActorSyncMessage;
 
 /// <summary>The outbox's postings, optionally only those with one status (the exception queue: parked).</summary>

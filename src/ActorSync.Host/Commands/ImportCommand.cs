@@ -4,6 +4,7 @@ using System.Text.Json;
 using ActorSync.Actors.Configuration;
 using ActorSync.Actors.Hosting;
 using ActorSync.Actors.Ingest;
+using ActorSync.Actors.Sinks;
 using ActorSync.Domain.Common;
 using ActorSync.Fhir.Mapping;
 using ActorSync.Fhir.Parsing;
@@ -31,13 +32,15 @@ internal static class ImportCommand
         var site = new Option<string?>("--site") { Description = "The source's own site, for resources that name none (e.g. supply deliveries)" };
         var parallelism = new Option<int>("--parallelism") { Description = "Entities written at once", DefaultValueFactory = _ => 64 };
         var json = new Option<bool>("--json") { Description = "Print the counts as one JSON object on the last line" };
+        var waitForSinks = new Option<bool>("--wait-for-sinks") { Description = "After the import, wait until the posting sinks have sent everything to Odoo (actorsync.odoo), and report it" };
+        var sinkTimeout = new Option<int>("--sink-timeout") { Description = "Seconds to wait for the sinks at most", DefaultValueFactory = _ => 300 };
         var nodeUrl = new Option<string?>("--node") { Description = $"Send to a running node's FHIR endpoint (e.g. http://127.0.0.1:8090) as the source whose token is in ${TokenVariable}, instead of an embedded node" };
         var config = CommonOptions.Config();
         var dataDir = CommonOptions.DataDir();
         var hocon = CommonOptions.HoconFolder();
         var command = new Command("import", "Import FHIR R4 Bundles and NDJSON files into an embedded node (SQLite under --data-dir)")
         {
-            paths, source, site, parallelism, json, nodeUrl, config, dataDir, hocon,
+            paths, source, site, parallelism, json, waitForSinks, sinkTimeout, nodeUrl, config, dataDir, hocon,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -76,7 +79,8 @@ internal static class ImportCommand
             }
             try
             {
-                return await RunAsync(options, files, parse.GetValue(source)!, parse.GetValue(site), parse.GetValue(parallelism), parse.GetValue(json), ct);
+                var wait = parse.GetValue(waitForSinks) ? TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(sinkTimeout))) : (TimeSpan?)null;
+                return await RunAsync(options, files, parse.GetValue(source)!, parse.GetValue(site), parse.GetValue(parallelism), parse.GetValue(json), wait, ct);
             }
             catch (ConfigurationProblem problem)
             {
@@ -87,9 +91,11 @@ internal static class ImportCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(NodeOptions options, IReadOnlyList<string> files, string source, string? siteName, int parallelism, bool json, CancellationToken ct)
+    private static async Task<int> RunAsync(NodeOptions options, IReadOnlyList<string> files, string source, string? siteName, int parallelism, bool json, TimeSpan? waitForSinks, CancellationToken ct)
     {
         await using var node = await ActorSyncNode.StartAsync(options, ct);
+        if (waitForSinks is not null && node.Sinks is null)
+            throw new ConfigurationProblem($"--wait-for-sinks: the posting sinks are not running ({string.Join("; ", node.Warnings)})");
         SiteResolution? sourceSite = null;
         if (siteName is not null)
         {
@@ -119,7 +125,14 @@ internal static class ImportCommand
             lock (unreadable)
                 Progress(++done, files.Count, totals, watch);
         });
-        return Summarize(files.Count, totals, unreadable, watch.Elapsed, node.Storage.Description, json);
+        var sinks = waitForSinks is { } within ? await SinkProgress.WaitUntilIdleAsync(node, within, SinkProgressLine, ct) : null;
+        return Summarize(files.Count, totals, unreadable, watch.Elapsed, node.Storage.Description, json, sinks);
+    }
+
+    private static void SinkProgressLine(SinksSummary s)
+    {
+        if (!Console.IsOutputRedirected)
+            Console.Write($"\r  posting to Odoo: {s.Delivered:N0} delivered, {s.Pending:N0} pending, {s.Behind} streams still reading, {s.Parked} parked, {s.AwaitingApproval} awaiting approval   ");
     }
 
     /// <summary>Files sent to a running node, a few at once; the node answers each once its data is durable.</summary>
@@ -169,7 +182,7 @@ internal static class ImportCommand
             Console.Write($"\r  [{done}/{files} files] {totals.Resources:N0} resources, {totals.Resources / Math.Max(watch.Elapsed.TotalSeconds, 0.001):N0}/s   ");
     }
 
-    private static int Summarize(int fileCount, IngestCounts totals, List<string> unreadable, TimeSpan elapsed, string target, bool json)
+    private static int Summarize(int fileCount, IngestCounts totals, List<string> unreadable, TimeSpan elapsed, string target, bool json, SinksSummary? sinks = null)
     {
         if (!Console.IsOutputRedirected)
             Console.WriteLine();
@@ -184,14 +197,31 @@ internal static class ImportCommand
         Console.WriteLine($"  {"ignored",-12} {totals.Ignored,10:N0}   resource types ActorSync does not use");
         foreach (var problem in unreadable)
             Console.WriteLine($"  unreadable: {problem}");
+        if (sinks is not null)
+        {
+            Console.WriteLine(sinks.Idle ? "Posted to Odoo (the sinks are idle):" : "Posted to Odoo so far (the sinks did not finish in time):");
+            Console.WriteLine($"  {"delivered",-18} {sinks.Delivered,10:N0}   postings Odoo holds (this node's sinks, since they started)");
+            Console.WriteLine($"  {"pending",-18} {sinks.Pending,10:N0}");
+            Console.WriteLine($"  {"awaiting approval",-18} {sinks.AwaitingApproval,10:N0}   staged for a finance approver");
+            Console.WriteLine($"  {"parked",-18} {sinks.Parked,10:N0}   in the exception queue with Odoo's reason");
+        }
         if (json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(new
+            var counts = new Dictionary<string, object>
             {
-                resources = totals.Resources, accepted = totals.Accepted, duplicates = totals.Duplicates, outOfOrder = totals.OutOfOrder,
-                rejected = totals.Rejected, parked = totals.Parked, ignored = totals.Ignored, files = fileCount, unreadableFiles = unreadable.Count,
-            }));
+                ["resources"] = totals.Resources, ["accepted"] = totals.Accepted, ["duplicates"] = totals.Duplicates, ["outOfOrder"] = totals.OutOfOrder,
+                ["rejected"] = totals.Rejected, ["parked"] = totals.Parked, ["ignored"] = totals.Ignored, ["files"] = fileCount, ["unreadableFiles"] = unreadable.Count,
+            };
+            if (sinks is not null)
+            {
+                counts["postedToOdoo"] = sinks.Delivered;
+                counts["pendingPostings"] = sinks.Pending;
+                counts["awaitingApproval"] = sinks.AwaitingApproval;
+                counts["parkedPostings"] = sinks.Parked;
+                counts["sinksIdle"] = sinks.Idle;
+            }
+            Console.WriteLine(JsonSerializer.Serialize(counts));
         }
-        return unreadable.Count == 0 ? ExitCodes.Ok : ExitCodes.GoalMissed;
+        return unreadable.Count == 0 && sinks is not { Idle: false } ? ExitCodes.Ok : ExitCodes.GoalMissed;
     }
 }
