@@ -65,6 +65,7 @@ public static class Manifests
         // Posting sinks: outbox events and state, and the postings inside them
         (typeof(PostingsQueued), "postings-queued.v1"),
         (typeof(PostingsDelivered), "postings-delivered.v1"),
+        (typeof(PostingsSummarized), "postings-summarized.v1"),
         (typeof(PostingParked), "posting-parked.v1"),
         (typeof(PostingApproved), "posting-approved.v1"),
         (typeof(PostingRejected), "posting-rejected.v1"),

@@ -46,12 +46,14 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
     private (FeedItem Item, IActorRef Stream)? _waiting;
     private UniqueKillSwitch? _feed;
     private long _seen;
+    private readonly bool _summarizes;
 
     public PostingSink(string sinkId, SinkServices services)
     {
         _key = SinkKey.Parse(sinkId);
         _services = services;
         _mode = services.Settings.ModeOf(_key);
+        _summarizes = _key.Flow == PostingFlow.Revenue && services.Network.LegalEntities[_key.LegalEntity].Rules.Granularity == Domain.LegalEntities.PostingGranularity.Summary;
         PersistenceId = $"{SinkEntity.TypeName}|{sinkId}";
 
         Recover<SnapshotOffer>(offer => _state = (SinkState)offer.Snapshot);
@@ -164,13 +166,29 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
 
     private void TryDeliver()
     {
-        if (_inFlight is not null || Now < _retryAt)
+        if (_inFlight is not null || Now < _retryAt || SummarizeIfDue())
             return;
-        var batch = SinkOutbox.NextBatch(_state, _mode.Size);
+        var batch = SinkOutbox.NextBatch(_state, _mode.Size, _summarizes ? p => p is CustomerInvoicePosting { CreditNote: false } : null);
         if (batch.Count == 0 || (batch.Count < _mode.Size && SinkOutbox.OldestReady(_state, batch) is { } oldest && Now - oldest < _mode.Window && !batch.All(p => SinkOutbox.IsMasterData(p))))
             return;
         _inFlight = batch;
         _services.Writer(_key.Flow).WriteAsync(batch).PipeTo(Self, success: results => new WriteDone(results), failure: cause => new WriteFailed(cause));
+    }
+
+    /// <summary>
+    /// A legal entity that posts in summary: when its window or size is reached, the pending
+    /// invoices of the oldest day become one journal entry (persisted first, so its key holds).
+    /// </summary>
+    private bool SummarizeIfDue()
+    {
+        if (!_summarizes)
+            return false;
+        var invoices = _state.Outbox.Where(e => e.Status == OutboxStatus.Pending && e.Posting is CustomerInvoicePosting { CreditNote: false }).ToList();
+        if (invoices.Count == 0 || (invoices.Count < _mode.Size && Now - invoices[0].QueuedAt < _mode.Window))
+            return false;
+        var profile = _services.Network.LegalEntities[_key.LegalEntity];
+        PersistEvent(SinkOutbox.Summarize(_state, _key.Site.Value, profile.Accounts, profile.Rules, Now)!, TryDeliver);
+        return true;
     }
 
     private void Delivered(WriteDone done)

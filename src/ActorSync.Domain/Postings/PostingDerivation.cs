@@ -19,14 +19,21 @@ public static class PostingDerivation
         var accounts = profile.Accounts;
         var payer = Payer(legalEntity, invoice.Payer ?? "unknown payer");
         var keyText = $"{key.Site}-{key.Invoice}";
+        // In summary posting the invoice itself never reaches Odoo: payments stand alone and a void reverses revenue.
+        var summary = profile.Rules.Granularity == PostingGranularity.Summary;
         return e switch
         {
             InvoiceIssued issued => [new CustomerInvoicePosting(new PostingKey("inv-" + keyText), legalEntity, Payer(legalEntity, issued.Payer), accounts.SalesJournal, issued.IssueDate, Lines(invoice, key.Site, profile))],
-            PaymentReceived paid => [new PaymentPosting(new PostingKey($"pay-{keyText}-{paid.PaymentId}"), legalEntity, payer, paid.Amount, paid.PaidOn, accounts.BankJournal, new PostingKey("inv-" + keyText))],
+            PaymentReceived paid => [new PaymentPosting(new PostingKey($"pay-{keyText}-{paid.PaymentId}"), legalEntity, payer, paid.Amount, paid.PaidOn, accounts.BankJournal, summary ? null : new PostingKey("inv-" + keyText))],
             AdjustmentApplied adjusted => [new JournalEntryPosting(new PostingKey($"adj-{keyText}-{adjusted.AdjustmentId}"), legalEntity, accounts.GeneralJournal, invoice.IssueDate ?? invoice.ServiceDate ?? default,
                 [
                     new JournalPostingLine(adjusted.Kind == AdjustmentKind.ContractualAllowance ? accounts.ContractualAllowance : accounts.WriteOff, Label(adjusted.Kind), adjusted.Amount, Money.Zero(adjusted.Amount.Currency)),
                     new JournalPostingLine(accounts.Receivable, Label(adjusted.Kind), Money.Zero(adjusted.Amount.Currency), adjusted.Amount, Partner: payer),
+                ])],
+            InvoiceVoided voided when summary && invoice.IssueDate is { } issuedOn => [new JournalEntryPosting(new PostingKey("void-" + keyText), legalEntity, accounts.GeneralJournal, issuedOn,
+                [
+                    new JournalPostingLine(accounts.Revenue, "Voided invoice", voided.Total, Money.Zero(voided.Total.Currency)),
+                    new JournalPostingLine(accounts.Receivable, "Voided invoice", Money.Zero(voided.Total.Currency), voided.Total, Partner: payer),
                 ])],
             // A voided invoice that was issued (and so is in Odoo) is cancelled by a credit note of its lines.
             InvoiceVoided when invoice.IssueDate is { } issuedOn => [new CustomerInvoicePosting(new PostingKey("void-" + keyText), legalEntity, payer, accounts.SalesJournal, issuedOn, Lines(invoice, key.Site, profile), CreditNote: true)],

@@ -11,6 +11,12 @@ public sealed record QueuedPosting(Posting Posting, bool NeedsApproval);
 /// <summary>Postings derived from the journal up to <see cref="Offset"/> (the tag stream's offset) entered the outbox.</summary>
 public sealed record PostingsQueued(long Offset, IReadOnlyList<QueuedPosting> Postings, DateTimeOffset At) : ISinkEvent;
 
+/// <summary>
+/// Invoices of a legal entity that posts in summary were folded into one balanced journal entry
+/// (per day: receivable against revenue by department); the entry replaces them in the outbox.
+/// </summary>
+public sealed record PostingsSummarized(IReadOnlyList<PostingKey> Invoices, JournalEntryPosting Summary, bool NeedsApproval, DateTimeOffset At) : ISinkEvent;
+
 /// <summary>Odoo holds these postings now (made by this sink, or found from an earlier attempt).</summary>
 public sealed record PostingsDelivered(IReadOnlyList<DeliveredPosting> Postings, DateTimeOffset At) : ISinkEvent;
 

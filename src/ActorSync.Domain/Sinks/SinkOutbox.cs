@@ -1,3 +1,5 @@
+using ActorSync.Domain.Common;
+using ActorSync.Domain.LegalEntities;
 using ActorSync.Domain.Postings;
 
 namespace ActorSync.Domain.Sinks;
@@ -18,6 +20,7 @@ public static class SinkOutbox
                 .DistinctBy(p => p.Posting.Key)
                 .Select(p => new OutboxEntry(p.Posting, p.NeedsApproval ? OutboxStatus.AwaitingApproval : OutboxStatus.Pending, queued.At))),
         },
+        PostingsSummarized summarized => Summarized(state, summarized),
         PostingsDelivered delivered => Remove(state, delivered.Postings.Select(p => p.Key)) with { Delivered = state.Delivered + delivered.Postings.Count },
         PostingParked parked => Change(state, parked.Key, entry => entry with { Status = OutboxStatus.Parked, Cause = parked.Cause, Message = parked.Message }),
         PostingApproved approved => Change(state, approved.Key, entry => entry with { Status = OutboxStatus.Pending, ApprovedBy = approved.By }),
@@ -30,9 +33,10 @@ public static class SinkOutbox
     /// <summary>
     /// The next postings that may go to Odoo: pending master data first (the records others name),
     /// then in queue order the pending postings whose dependency (a payment's invoice) is not staged
-    /// or parked. A held posting holds back only those that depend on it.
+    /// or parked, and that do not <paramref name="waits"/> (invoices to be summarized). A held posting
+    /// holds back only those that depend on it.
     /// </summary>
-    public static IReadOnlyList<Posting> NextBatch(SinkState state, int size)
+    public static IReadOnlyList<Posting> NextBatch(SinkState state, int size, Func<Posting, bool>? waits = null)
     {
         var held = new HashSet<PostingKey>();
         var batch = state.Outbox.Where(e => e.Status == OutboxStatus.Pending && IsMasterData(e.Posting)).Select(e => e.Posting).Take(size).ToList();
@@ -43,10 +47,35 @@ public static class SinkOutbox
             var key = entry.Posting.Key;
             if (entry.Status != OutboxStatus.Pending || PostingDerivation.DependencyOf(entry.Posting) is { } dependency && held.Contains(dependency))
                 held.Add(key);
-            else if (!IsMasterData(entry.Posting))
+            else if (!IsMasterData(entry.Posting) && waits?.Invoke(entry.Posting) != true)
                 batch.Add(entry.Posting);
         }
         return batch;
+    }
+
+    /// <summary>
+    /// Summary posting: the pending invoices of one day become one balanced journal entry — the
+    /// receivable total against revenue per account and department — keyed by the sink's count of
+    /// summaries, so the key is fixed once the summary is persisted. Null when nothing is pending.
+    /// </summary>
+    public static PostingsSummarized? Summarize(SinkState state, string site, AccountMapping accounts, PostingRules rules, DateTimeOffset now)
+    {
+        var day = state.Outbox.Where(e => e.Status == OutboxStatus.Pending && e.Posting is CustomerInvoicePosting { CreditNote: false })
+            .GroupBy(e => ((CustomerInvoicePosting)e.Posting).Date).OrderBy(g => g.Key).FirstOrDefault();
+        if (day is null)
+            return null;
+        var invoices = day.Select(e => (CustomerInvoicePosting)e.Posting).ToList();
+        var currency = invoices[0].Lines[0].UnitPrice.Currency;
+        var credits = invoices.SelectMany(i => i.Lines)
+            .GroupBy(l => (l.AccountCode, l.AnalyticAccount))
+            .OrderBy(g => g.Key.AccountCode, StringComparer.Ordinal).ThenBy(g => g.Key.AnalyticAccount, StringComparer.Ordinal)
+            .Select(g => new JournalPostingLine(g.Key.AccountCode, $"Revenue {day.Key:yyyy-MM-dd}", Money.Zero(currency), Money.Sum(g.Select(l => l.UnitPrice * l.Quantity), currency), g.Key.AnalyticAccount))
+            .ToList();
+        var total = Money.Sum(credits.Select(c => c.Credit), currency);
+        var key = new PostingKey($"sum-{site}-{day.Key:yyyyMMdd}-{state.Summaries + 1}");
+        var summary = new JournalEntryPosting(key, invoices[0].LegalEntity, accounts.GeneralJournal, day.Key,
+            [new JournalPostingLine(accounts.Receivable, $"Invoices {day.Key:yyyy-MM-dd} ({invoices.Count})", total, Money.Zero(currency)), .. credits]);
+        return new PostingsSummarized([.. invoices.Select(i => i.Key)], summary, rules.ApproveSummaryBatches || PostingDerivation.NeedsApproval(summary, rules), now);
     }
 
     public static bool IsMasterData(Posting posting) => posting is PartnerUpsert or AnalyticAccountUpsert or ProductUpsert;
@@ -68,6 +97,13 @@ public static class SinkOutbox
         { Status: not OutboxStatus.Parked } entry => $"posting {key} is {entry.Status}, not parked",
         _ => null,
     };
+
+    private static SinkState Summarized(SinkState state, PostingsSummarized e)
+    {
+        var rest = Remove(state, e.Invoices);
+        var entry = new OutboxEntry(e.Summary, e.NeedsApproval ? OutboxStatus.AwaitingApproval : OutboxStatus.Pending, e.At);
+        return rest with { Outbox = rest.Outbox.Add(entry), Summaries = state.Summaries + 1, Summarized = state.Summarized + e.Invoices.Count };
+    }
 
     private static SinkState Remove(SinkState state, IEnumerable<PostingKey> keys)
     {

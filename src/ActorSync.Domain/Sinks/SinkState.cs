@@ -23,7 +23,7 @@ public sealed record OutboxEntry(Posting Posting, OutboxStatus Status, DateTimeO
 /// the journal tag stream up to which postings were derived. Delivered postings leave the outbox
 /// (the journal keeps them); only counts remain.
 /// </summary>
-public sealed record SinkState(long Offset, ImmutableList<OutboxEntry> Outbox, long Delivered, long Discarded)
+public sealed record SinkState(long Offset, ImmutableList<OutboxEntry> Outbox, long Delivered, long Discarded, long Summaries = 0, long Summarized = 0)
 {
     public static SinkState Empty { get; } = new(0, [], 0, 0);
 

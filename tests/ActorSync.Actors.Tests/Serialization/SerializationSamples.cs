@@ -114,13 +114,15 @@ internal static class SerializationSamples
         return
         [
             new PostingsQueued(42, [new QueuedPosting(InvoicePosting, false), new QueuedPosting(PaymentPosting, true)], Queued),
+            new PostingsSummarized([InvoicePosting.Key], new JournalEntryPosting(new PostingKey("sum-nw-general-20261130-1"), LegalEntity, "MISC", new DateOnly(2026, 11, 30),
+                [new JournalPostingLine("121000", "Invoices 2026-11-30 (1)", Usd(125.40m), Usd(0)), new JournalPostingLine("400000", "Revenue 2026-11-30", Usd(0), Usd(125.40m), "NW Emergency")]), true, Queued.AddSeconds(1)),
             new PostingsDelivered([new DeliveredPosting(InvoicePosting.Key, "account.move", 17, false)], Queued.AddSeconds(2)),
             new PostingParked(PaymentPosting.Key, "odoo.exceptions.UserError", "The entry is not balanced.", Queued.AddSeconds(3)),
             new PostingApproved(PaymentPosting.Key, "finance.lead", Queued.AddMinutes(5)),
             new PostingRejected(PaymentPosting.Key, "finance.lead", "amount disputed", Queued.AddMinutes(6)),
             new PostingRetried(PaymentPosting.Key, "ops.oncall", Queued.AddMinutes(7)),
             new PostingDiscarded(PaymentPosting.Key, "ops.oncall", "posted by hand in Odoo", Queued.AddMinutes(8)),
-            new SinkState(42, [new OutboxEntry(PaymentPosting, OutboxStatus.Parked, Queued, "odoo.exceptions.UserError", "refused", "finance.lead")], 10, 1),
+            new SinkState(42, [new OutboxEntry(PaymentPosting, OutboxStatus.Parked, Queued, "odoo.exceptions.UserError", "refused", "finance.lead")], 10, 1, 2, 7),
             InvoicePosting,
             entry,
             PaymentPosting,

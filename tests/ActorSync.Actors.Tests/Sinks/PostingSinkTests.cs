@@ -191,6 +191,32 @@ public sealed class PostingSinkTests
         Assert.Equal("draft", Assert.Single(bed.Simulator.Records("purchase.order"))["state"]);
     }
 
+    [Fact]
+    public async Task In_summary_posting_a_days_invoices_become_one_balanced_entry_that_finance_approves()
+    {
+        await using var bed = await SinkTestBed.StartAsync();
+        await bed.StartNodeAsync("actorsync.network.legal-entities.northwind-health.posting.granularity = summary");
+        await IssueAsync(bed, "claim-s1", 120m);
+        await IssueAsync(bed, "claim-s2", 80.50m);
+        await PayAsync(bed, "claim-s1", "pay-s1", 20m);
+
+        var status = await WaitForStatusAsync(bed, Revenue, s => s.AwaitingApproval == 1);
+        var summary = Assert.Single((await bed.OutboxAsync(Revenue, OutboxStatus.AwaitingApproval)).Items);
+        Assert.StartsWith("sum-nw-general-20260314-", summary.Key.Value);
+        Assert.Equal(200.50m, summary.Amount);
+        await bed.WaitForAsync(_ => bed.Where("account.payment", "memo", "pay-nw-general-claim-s1-pay-s1").Any(), "the payment, which needs no invoice in Odoo");
+
+        Assert.True((await bed.CommandAsync(new ApprovePosting(Revenue, summary.Key, "finance.lead"))).Done);
+        await bed.WaitForAsync(_ => Posted(bed, summary.Key.Value), "the approved summary entry");
+        var entry = Assert.Single(bed.Where("account.move", "ref", summary.Key.Value));
+        Assert.Equal("entry", entry["move_type"]);
+        var lines = bed.Simulator.Records("account.move.line").Where(l => Convert.ToInt64(l["move_id"]) == Convert.ToInt64(entry["id"])).ToList();
+        Assert.Equal(200.50m, lines.Sum(l => Convert.ToDecimal(l["debit"])));
+        Assert.Equal(200.50m, lines.Sum(l => Convert.ToDecimal(l["credit"])));
+        Assert.DoesNotContain(bed.Simulator.Records("account.move"), m => Equals(m["move_type"], "out_invoice"));
+        Assert.Equal(0, status.Parked);
+    }
+
     private static async Task<SinkStatus> WaitForStatusAsync(SinkTestBed bed, string sink, Func<SinkStatus, bool> done)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);

@@ -35,11 +35,15 @@ internal sealed class SinkTestBed : IAsyncDisposable
         Partners = withVendors ? [new SimPartner("MedSupply Co"), new SimPartner("Diagnostics Direct")] : [],
     }));
 
-    /// <summary>A node whose sinks send to the simulator; <paramref name="extraHocon"/> changes sync modes, retries….</summary>
+    /// <summary>
+    /// A node whose sinks send to the simulator; <paramref name="extraHocon"/> changes sync modes,
+    /// retries…. Northwind posts in detail here unless a test asks for its summary posting.
+    /// </summary>
     public async Task<ActorSyncNode> StartNodeAsync(string extraHocon = "")
     {
         Node = await ActorSyncNode.StartAsync(TestNodes.Sqlite(Path.Combine(_folder.Path, "data"), $$"""
             actorsync.odoo { url = "{{Simulator.BaseAddress}}", api-key-file = "{{_keyFile}}", api-key-env = "", rate-limit.per-second = 0, retry.base-delay = 20ms, request-time-limit = 0s }
+            actorsync.network.legal-entities.northwind-health.posting.granularity = detail
             actorsync.sinks {
               retry { base-delay = 100ms, max-delay = 500ms, max-attempts = 50 }
               flows.revenue { mode = micro-batch, window = 200ms, size = 100 }

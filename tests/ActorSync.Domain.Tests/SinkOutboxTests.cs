@@ -1,0 +1,85 @@
+using ActorSync.Domain.Common;
+using ActorSync.Domain.LegalEntities;
+using ActorSync.Domain.Postings;
+using ActorSync.Domain.Sinks;
+using Xunit;
+
+namespace ActorSync.Domain.Tests;
+
+public sealed class SinkOutboxTests
+{
+    private static readonly LegalEntityId Entity = new("northwind-health");
+    private static readonly DateTimeOffset At = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+    private static readonly PartnerRef Payer = new(new PostingKey("payer-1"), "Mercy");
+    private static readonly AccountMapping Accounts = new("121000", "400000", "400100", "400200", "600000", "INV", "BNK1", "MISC");
+
+    private static Money Usd(decimal amount) => Money.Of(amount, Currency.Usd);
+
+    private static CustomerInvoicePosting Invoice(string key, DateOnly day, params (decimal Amount, string Department)[] lines) =>
+        new(new PostingKey(key), Entity, Payer, "INV", day, [.. lines.Select(l => new InvoicePostingLine("Visit", 1, Usd(l.Amount), "400000", l.Department))]);
+
+    private static SinkState Queued(params Posting[] postings) =>
+        SinkOutbox.Apply(SinkState.Empty, new PostingsQueued(7, [.. postings.Select(p => new QueuedPosting(p, false))], At));
+
+    [Fact]
+    public void A_days_invoices_are_summarized_into_one_balanced_entry_per_department_and_account()
+    {
+        var day = new DateOnly(2026, 11, 29);
+        var state = Queued(
+            Invoice("inv-1", day, (100m, "ER"), (50m, "Lab")),
+            Invoice("inv-2", day, (25.25m, "ER")),
+            Invoice("inv-3", day.AddDays(1), (999m, "ER")));
+
+        var summarized = SinkOutbox.Summarize(state, "nw-general", Accounts, new PostingRules(PostingGranularity.Summary, null, false), At)!;
+
+        Assert.Equal([new PostingKey("inv-1"), new PostingKey("inv-2")], summarized.Invoices);
+        Assert.Equal(new PostingKey("sum-nw-general-20261129-1"), summarized.Summary.Key);
+        Assert.Equal([("121000", (string?)null, 175.25m, 0m), ("400000", "ER", 0m, 125.25m), ("400000", "Lab", 0m, 50m)],
+            summarized.Summary.Lines.Select(l => (l.AccountCode, l.AnalyticAccount, l.Debit.Amount, l.Credit.Amount)));
+        Assert.False(summarized.NeedsApproval);
+
+        var after = SinkOutbox.Apply(state, summarized);
+        Assert.Equal(["inv-3", "sum-nw-general-20261129-1"], after.Outbox.Select(e => e.Posting.Key.Value));
+        Assert.Equal((1L, 2L), (after.Summaries, after.Summarized));
+        Assert.Equal(new PostingKey("sum-nw-general-20261130-2"), SinkOutbox.Summarize(after, "nw-general", Accounts, new PostingRules(PostingGranularity.Summary, null, false), At)!.Summary.Key);
+    }
+
+    [Fact]
+    public void Summaries_wait_for_approval_when_the_legal_entity_says_so_or_they_pass_the_threshold()
+    {
+        var state = Queued(Invoice("inv-1", new DateOnly(2026, 11, 29), (300m, "ER")));
+        Assert.True(SinkOutbox.Summarize(state, "s", Accounts, new PostingRules(PostingGranularity.Summary, null, true), At)!.NeedsApproval);
+        Assert.True(SinkOutbox.Summarize(state, "s", Accounts, new PostingRules(PostingGranularity.Summary, Usd(250m), false), At)!.NeedsApproval);
+        Assert.False(SinkOutbox.Summarize(state, "s", Accounts, new PostingRules(PostingGranularity.Summary, Usd(500m), false), At)!.NeedsApproval);
+    }
+
+    [Fact]
+    public void Master_data_goes_first_and_a_held_invoice_holds_back_only_its_payment()
+    {
+        var day = new DateOnly(2026, 11, 29);
+        var big = Invoice("inv-big", day, (90_000m, "ER"));
+        var state = SinkOutbox.Apply(SinkState.Empty, new PostingsQueued(1,
+        [
+            new QueuedPosting(big, true),
+            new QueuedPosting(new PaymentPosting(new PostingKey("pay-big"), Entity, Payer, Usd(10m), day, "BNK1", big.Key), false),
+            new QueuedPosting(Invoice("inv-small", day, (10m, "ER")), false),
+            new QueuedPosting(new ProductUpsert(new PostingKey("product-1"), Entity, "GLOVES"), false),
+        ], At));
+
+        Assert.Equal(["product-1", "inv-small"], SinkOutbox.NextBatch(state, 10).Select(p => p.Key.Value));
+        var approved = SinkOutbox.Apply(state, new PostingApproved(big.Key, "cfo", At));
+        Assert.Equal(["product-1", "inv-big", "pay-big", "inv-small"], SinkOutbox.NextBatch(approved, 10).Select(p => p.Key.Value));
+    }
+
+    [Fact]
+    public void Delivered_postings_leave_the_outbox_and_a_posting_queued_twice_is_kept_once()
+    {
+        var invoice = Invoice("inv-1", new DateOnly(2026, 11, 29), (1m, "ER"));
+        var state = SinkOutbox.Apply(Queued(invoice), new PostingsQueued(9, [new QueuedPosting(invoice, false)], At));
+        Assert.Single(state.Outbox);
+        Assert.Equal(9, state.Offset);
+        var delivered = SinkOutbox.Apply(state, new PostingsDelivered([new DeliveredPosting(invoice.Key, "account.move", 4, false)], At));
+        Assert.Empty(delivered.Outbox);
+        Assert.Equal(1, delivered.Delivered);
+    }
+}
