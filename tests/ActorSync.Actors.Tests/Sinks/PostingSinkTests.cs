@@ -217,6 +217,28 @@ public sealed class PostingSinkTests
         Assert.Equal(0, status.Parked);
     }
 
+    [Fact]
+    public async Task A_flood_of_supply_postings_does_not_hold_up_an_invoice()
+    {
+        await using var bed = await SinkTestBed.StartAsync();
+        await bed.StartNodeAsync("actorsync.sinks.flows.inventory { mode = real-time, size = 20 }");
+        // Every Odoo call takes 150 ms: the inventory backlog below needs well over ten seconds.
+        bed.Simulator.Faults.Latency = TimeSpan.FromMilliseconds(150);
+        await Task.WhenAll(Enumerable.Range(1, 300).Select(i =>
+            bed.Node!.SendAsync(new ConsumeItem(Item, $"flood-{i}", Quantity.Of(1m, "box"), Emergency, At.AddMinutes(i), Stamp("SupplyDelivery", $"flood-{i}")))));
+        await WaitForStatusAsync(bed, Inventory, s => s.Pending > 100);
+
+        var issued = DateTime.UtcNow;
+        await IssueAsync(bed, "claim-urgent", 75m);
+        await bed.WaitForAsync(_ => Posted(bed, "inv-nw-general-claim-urgent"), "the invoice during the flood", TimeSpan.FromSeconds(30));
+        var took = DateTime.UtcNow - issued;
+
+        var inventory = await bed.StatusAsync(Inventory);
+        Assert.True(inventory.Pending > 0, "the supply backlog should still be draining when the invoice is in Odoo");
+        // The bound: the revenue flow's own window and calls (~1 s here), never the supply backlog's.
+        Assert.True(took < TimeSpan.FromSeconds(10), $"the invoice took {took.TotalSeconds:F1} s with {inventory.Pending} supply postings waiting");
+    }
+
     private static async Task<SinkStatus> WaitForStatusAsync(SinkTestBed bed, string sink, Func<SinkStatus, bool> done)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
