@@ -39,7 +39,7 @@ public sealed class SinkOutboxTests
         Assert.False(summarized.NeedsApproval);
 
         var after = SinkOutbox.Apply(state, summarized);
-        Assert.Equal(["inv-3", "sum-nw-general-20261129-1"], after.Outbox.Select(e => e.Posting.Key.Value));
+        Assert.Equal(["sum-nw-general-20261129-1", "inv-3"], after.Outbox.Select(e => e.Posting.Key.Value));
         Assert.Equal((1L, 2L), (after.Summaries, after.Summarized));
         Assert.Equal(new PostingKey("sum-nw-general-20261130-2"), SinkOutbox.Summarize(after, "nw-general", Accounts, new PostingRules(PostingGranularity.Summary, null, false), At)!.Summary.Key);
     }
@@ -69,6 +69,51 @@ public sealed class SinkOutboxTests
         Assert.Equal(["product-1", "inv-small"], SinkOutbox.NextBatch(state, 10).Select(p => p.Key.Value));
         var approved = SinkOutbox.Apply(state, new PostingApproved(big.Key, "cfo", At));
         Assert.Equal(["product-1", "inv-big", "pay-big", "inv-small"], SinkOutbox.NextBatch(approved, 10).Select(p => p.Key.Value));
+    }
+
+    [Fact]
+    public void An_adjustment_waits_for_its_staged_invoice_and_a_held_summary_holds_its_invoices_dependents()
+    {
+        var day = new DateOnly(2026, 11, 29);
+        var big = Invoice("inv-big", day, (90_000m, "ER"));
+        var adjustment = new JournalEntryPosting(new PostingKey("adj-big"), Entity, "MISC", day,
+            [new JournalPostingLine("400100", "allowance", Usd(5m), Usd(0)), new JournalPostingLine("121000", "allowance", Usd(0), Usd(5m))]) { DependsOn = big.Key };
+        var staged = SinkOutbox.Apply(SinkState.Empty, new PostingsQueued(1, [new QueuedPosting(big, true), new QueuedPosting(adjustment, false)], At));
+        Assert.Empty(SinkOutbox.NextBatch(staged, 10));
+
+        var pending = Queued(Invoice("inv-1", day, (10m, "ER")), adjustment with { DependsOn = new PostingKey("inv-1") });
+        var rules = new PostingRules(PostingGranularity.Summary, null, ApproveSummaryBatches: true);
+        var summarized = SinkOutbox.Apply(pending, SinkOutbox.Summarize(pending, "s", Accounts, rules, At)!);
+        Assert.Empty(SinkOutbox.NextBatch(summarized, 10));
+        var summaryKey = summarized.Outbox.Single(e => e.Members is not null).Posting.Key;
+        var approved = SinkOutbox.Apply(summarized, new PostingApproved(summaryKey, "cfo", At));
+        Assert.Equal([summaryKey.Value, "adj-big"], SinkOutbox.NextBatch(approved, 10).Select(p => p.Key.Value));
+    }
+
+    [Fact]
+    public void Invoices_waiting_to_be_summarized_hold_back_their_adjustments()
+    {
+        var day = new DateOnly(2026, 11, 29);
+        var state = Queued(Invoice("inv-1", day, (10m, "ER")),
+            new JournalEntryPosting(new PostingKey("adj-1"), Entity, "MISC", day,
+                [new JournalPostingLine("400100", "allowance", Usd(5m), Usd(0)), new JournalPostingLine("121000", "allowance", Usd(0), Usd(5m))]) { DependsOn = new PostingKey("inv-1") });
+        Assert.Empty(SinkOutbox.NextBatch(state, 10, p => p is CustomerInvoicePosting));
+    }
+
+    [Fact]
+    public void Master_data_is_remembered_once_queued_and_a_day_of_two_currencies_makes_two_summaries()
+    {
+        var day = new DateOnly(2026, 11, 29);
+        var state = Queued(new ProductUpsert(new PostingKey("product-1"), Entity, "GLOVES"),
+            Invoice("inv-usd", day, (10m, "ER")),
+            new CustomerInvoicePosting(new PostingKey("inv-eur"), Entity, Payer, "INV", day, [new InvoicePostingLine("Visit", 1, Money.Of(20m, Currency.Eur), "400000", "ER")]));
+        Assert.Contains(new PostingKey("product-1"), state.MasterDataQueued);
+        var rules = new PostingRules(PostingGranularity.Summary, null, false);
+        var first = SinkOutbox.Summarize(state, "s", Accounts, rules, At)!;
+        var second = SinkOutbox.Summarize(SinkOutbox.Apply(state, first), "s", Accounts, rules, At)!;
+        Assert.Single(first.Invoices);
+        Assert.Single(second.Invoices);
+        Assert.NotEqual(first.Summary.Lines[0].Debit.Currency, second.Summary.Lines[0].Debit.Currency);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public static class EntityRegions
         return builder.WithShardRegion<SinkRegion>(
             SinkEntity.TypeName,
             sinkId => PostingSink.Props(sinkId, services),
-            new EntityMessageExtractor(SinkEntity.TypeName, SinkEntity.RoutingKey),
+            new EntityMessageExtractor(SinkEntity.TypeName, SinkEntity.RoutingKey(services.Network)),
             options);
     }
 

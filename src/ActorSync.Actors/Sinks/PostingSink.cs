@@ -46,12 +46,15 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
     private (FeedItem Item, IActorRef Stream)? _waiting;
     private UniqueKillSwitch? _feed;
     private long _seen;
+    private bool _stopping;
     private readonly bool _summarizes;
 
     public PostingSink(string sinkId, SinkServices services)
     {
         _key = SinkKey.Parse(sinkId);
         _services = services;
+        if (!SinkEntity.Exists(services.Network, _key))
+            throw new InvalidOperationException($"{sinkId} is not a sink of the network: its site must belong to its legal entity");
         _mode = services.Settings.ModeOf(_key);
         _summarizes = _key.Flow == PostingFlow.Revenue && services.Network.LegalEntities[_key.LegalEntity].Rules.Granularity == Domain.LegalEntities.PostingGranularity.Summary;
         PersistenceId = $"{SinkEntity.TypeName}|{sinkId}";
@@ -67,8 +70,12 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         Command<FeedCompleted>(_ => RestartFeedLater("the journal stream completed"));
         Command<RestartFeed>(_ => StartFeed());
         Command<Tick>(_ => TryDeliver());
-        Command<WriteDone>(Delivered);
-        Command<WriteFailed>(failed => Failed(failed.Cause));
+        // A result belongs to the batch in flight; one from before a restart of this actor is dropped
+        // (what it did is found in Odoo by the next attempt).
+        Command<WriteDone>(done => ReferenceEquals(done.Batch, _inFlight), Delivered);
+        Command<WriteFailed>(failed => ReferenceEquals(failed.Batch, _inFlight), failed => Failed(failed.Cause));
+        Command<WriteDone>(_ => { });
+        Command<WriteFailed>(_ => { });
         Command<GetSinkStatus>(_ => Sender.Tell(Status()));
         Command<ListOutbox>(list => Sender.Tell(new OutboxList(list.SinkId, [.. _state.Outbox.Where(e => list.Status is null || e.Status == list.Status).Select(Item)])));
         Command<ApprovePosting>(Approve);
@@ -77,7 +84,7 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         Command<DiscardParked>(Discard);
         Command<SaveSnapshotSuccess>(_ => { });
         Command<SaveSnapshotFailure>(failure => _log.Warning("Sink {0}: snapshot failed: {1}", _key, failure.Cause.Message));
-        Command<StopEntity>(_ => Context.Stop(Self));
+        Command<StopEntity>(_ => StopWhenIdle());
     }
 
     public override string PersistenceId { get; }
@@ -89,10 +96,10 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
 
     private void Start()
     {
-        // Master data the flow's postings name goes first; derived again at every start, it is
-        // found in Odoo by external id and costs a look-up, not a record.
+        // Master data the flow's postings name goes first: queued once, and again only for what the
+        // mapping added since (a new department, a new product).
         var profile = _services.Network.LegalEntities[_key.LegalEntity];
-        var masterData = PostingDerivation.MasterData(_key.Flow, _key.Site, profile, _key.LegalEntity);
+        var masterData = PostingDerivation.MasterData(_key.Flow, _key.Site, profile, _key.LegalEntity).Where(p => !_state.MasterDataQueued.Contains(p.Key)).ToList();
         if (masterData.Count > 0)
             PersistEvent(new PostingsQueued(_state.Offset, [.. masterData.Select(p => new QueuedPosting(p, false))], Now));
         Timers.StartPeriodicTimer(TickTimer, Tick.Instance, TickInterval);
@@ -136,16 +143,16 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
 
     private void Queue(FeedItem item, IActorRef stream)
     {
-        if (_state.Outbox.Count >= _services.Settings.MaxPending)
-        {
-            // Back-pressure: the stream waits for this acknowledgement; the journal keeps the rest.
-            _waiting = (item, stream);
-            return;
-        }
         if (item.Postings.Count == 0)
         {
             _seen = Math.Max(_seen, item.Offset);
             stream.Tell(FeedAck.Instance);
+            return;
+        }
+        if (Full)
+        {
+            // Back-pressure: the stream waits for this acknowledgement; the journal keeps the rest.
+            _waiting = (item, stream);
             return;
         }
         var rules = _services.Network.LegalEntities[_key.LegalEntity].Rules;
@@ -166,13 +173,18 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
 
     private void TryDeliver()
     {
-        if (_inFlight is not null || Now < _retryAt || SummarizeIfDue())
+        if (_stopping && _inFlight is null)
+        {
+            Context.Stop(Self);
+            return;
+        }
+        if (_stopping || _inFlight is not null || Now < _retryAt || SummarizeIfDue())
             return;
         var batch = SinkOutbox.NextBatch(_state, _mode.Size, _summarizes ? p => p is CustomerInvoicePosting { CreditNote: false } : null);
         if (batch.Count == 0 || (batch.Count < _mode.Size && SinkOutbox.OldestReady(_state, batch) is { } oldest && Now - oldest < _mode.Window && !batch.All(p => SinkOutbox.IsMasterData(p))))
             return;
         _inFlight = batch;
-        _services.Writer(_key.Flow).WriteAsync(batch).PipeTo(Self, success: results => new WriteDone(results), failure: cause => new WriteFailed(cause));
+        _services.Writer(_key.Flow).WriteAsync(batch).PipeTo(Self, success: results => new WriteDone(batch, results), failure: cause => new WriteFailed(batch, cause));
     }
 
     /// <summary>
@@ -189,6 +201,14 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         var profile = _services.Network.LegalEntities[_key.LegalEntity];
         PersistEvent(SinkOutbox.Summarize(_state, _key.Site.Value, profile.Accounts, profile.Rules, Now)!, TryDeliver);
         return true;
+    }
+
+    /// <summary>A hand-off or shutdown waits for the write in flight, so the next node does not send the same batch at once.</summary>
+    private void StopWhenIdle()
+    {
+        _stopping = true;
+        if (_inFlight is null)
+            Context.Stop(Self);
     }
 
     private void Delivered(WriteDone done)
@@ -211,9 +231,9 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         _inFlight = null;
         var error = cause as OdooException ?? (cause as AggregateException)?.InnerException as OdooException;
         _lastError = error?.Message ?? cause.Message;
-        if (error is { IsTransient: true } && ++_attempts < _services.Settings.MaxAttempts)
+        if (error is { IsTransient: true } && (OdooUnavailable(error) || ++_attempts < _services.Settings.MaxAttempts))
         {
-            var delay = TimeSpan.FromTicks(Math.Min(_services.Settings.MaxDelay.Ticks, _services.Settings.BaseDelay.Ticks << Math.Min(20, _attempts - 1)));
+            var delay = TimeSpan.FromTicks(Math.Min(_services.Settings.MaxDelay.Ticks, _services.Settings.BaseDelay.Ticks << Math.Clamp(_attempts - 1, 0, 20)));
             _retryAt = Now + delay;
             _log.Warning("Sink {0}: Odoo failed transiently ({1}); attempt {2} of {3} in {4}", _key, _lastError, _attempts, _services.Settings.MaxAttempts, delay);
             return;
@@ -224,6 +244,13 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         _log.Warning("Sink {0}: parking {1} postings: {2}", _key, batch.Count, _lastError);
         PersistEvents([.. batch.Select(p => (ISinkEvent)new PostingParked(p.Key, causeName, _lastError, Now))], TryDeliver);
     }
+
+    /// <summary>
+    /// Odoo down or not reachable, or a write still settling: waiting is the answer, however long —
+    /// such failures never use up the attempts that park a posting, so an outage drains in order.
+    /// </summary>
+    private static bool OdooUnavailable(OdooException error) =>
+        error.Name is "transport.unreachable" or "transport.circuit-open" or "http.503" or "actorsync.settling";
 
     // ---- finance and operators ----------------------------------------------------------------
 
@@ -310,9 +337,12 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         });
     }
 
+    /// <summary>Only postings that can go count: parked and staged ones wait for people and must not stop the stream.</summary>
+    private bool Full => _state.Count(OutboxStatus.Pending) >= _services.Settings.MaxPending;
+
     private void ResumeWaitingFeed()
     {
-        if (_waiting is { } waiting && _state.Outbox.Count < _services.Settings.MaxPending)
+        if (_waiting is { } waiting && !Full)
         {
             _waiting = null;
             Queue(waiting.Item, waiting.Stream);
@@ -327,8 +357,8 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
 
     private sealed record FeedItem(long Offset, IReadOnlyList<Posting> Postings);
     private sealed record FeedFailed(Exception Cause);
-    private sealed record WriteDone(IReadOnlyList<PostingResult> Results);
-    private sealed record WriteFailed(Exception Cause);
+    private sealed record WriteDone(IReadOnlyList<Posting> Batch, IReadOnlyList<PostingResult> Results);
+    private sealed record WriteFailed(IReadOnlyList<Posting> Batch, Exception Cause);
 
     private sealed class FeedInit
     {

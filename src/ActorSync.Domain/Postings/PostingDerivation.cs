@@ -21,6 +21,7 @@ public static class PostingDerivation
         var keyText = $"{key.Site}-{key.Invoice}";
         // In summary posting the invoice itself never reaches Odoo: payments stand alone and a void reverses revenue.
         var summary = profile.Rules.Granularity == PostingGranularity.Summary;
+        var invoiceKey = new PostingKey("inv-" + keyText);
         return e switch
         {
             InvoiceIssued issued => [new CustomerInvoicePosting(new PostingKey("inv-" + keyText), legalEntity, Payer(legalEntity, issued.Payer), accounts.SalesJournal, issued.IssueDate, Lines(invoice, key.Site, profile))],
@@ -29,14 +30,14 @@ public static class PostingDerivation
                 [
                     new JournalPostingLine(adjusted.Kind == AdjustmentKind.ContractualAllowance ? accounts.ContractualAllowance : accounts.WriteOff, Label(adjusted.Kind), adjusted.Amount, Money.Zero(adjusted.Amount.Currency)),
                     new JournalPostingLine(accounts.Receivable, Label(adjusted.Kind), Money.Zero(adjusted.Amount.Currency), adjusted.Amount, Partner: payer),
-                ])],
+                ]) { DependsOn = invoiceKey }],
             InvoiceVoided voided when summary && invoice.IssueDate is { } issuedOn => [new JournalEntryPosting(new PostingKey("void-" + keyText), legalEntity, accounts.GeneralJournal, issuedOn,
                 [
                     new JournalPostingLine(accounts.Revenue, "Voided invoice", voided.Total, Money.Zero(voided.Total.Currency)),
                     new JournalPostingLine(accounts.Receivable, "Voided invoice", Money.Zero(voided.Total.Currency), voided.Total, Partner: payer),
-                ])],
+                ]) { DependsOn = invoiceKey }],
             // A voided invoice that was issued (and so is in Odoo) is cancelled by a credit note of its lines.
-            InvoiceVoided when invoice.IssueDate is { } issuedOn => [new CustomerInvoicePosting(new PostingKey("void-" + keyText), legalEntity, payer, accounts.SalesJournal, issuedOn, Lines(invoice, key.Site, profile), CreditNote: true)],
+            InvoiceVoided when invoice.IssueDate is { } issuedOn => [new CustomerInvoicePosting(new PostingKey("void-" + keyText), legalEntity, payer, accounts.SalesJournal, issuedOn, Lines(invoice, key.Site, profile), CreditNote: true) { DependsOn = invoiceKey }],
             _ => [],
         };
     }
@@ -83,7 +84,7 @@ public static class PostingDerivation
         posting is StockConsumptionPosting or ReplenishmentRequestPosting or ProductUpsert ? PostingFlow.Inventory : PostingFlow.Revenue;
 
     /// <summary>The posting another one must follow into Odoo (a payment its invoice).</summary>
-    public static PostingKey? DependencyOf(Posting posting) => posting is PaymentPosting { Invoice: { } invoice } ? invoice : null;
+    public static PostingKey? DependencyOf(Posting posting) => posting is PaymentPosting { Invoice: { } invoice } ? invoice : posting.DependsOn;
 
     // A line's quantity goes into the label: the amount is the line's total, and a unit price
     // rounded to cents would not multiply back to it.

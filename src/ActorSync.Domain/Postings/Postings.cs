@@ -6,7 +6,11 @@ namespace ActorSync.Domain.Postings;
 /// One intended effect in the ERP, in the canonical model: accounts, journals, products and
 /// analytic accounts are named by the codes the legal entity's mapping uses, never by ERP ids.
 /// </summary>
-public abstract record Posting(PostingKey Key, LegalEntityId LegalEntity);
+public abstract record Posting(PostingKey Key, LegalEntityId LegalEntity)
+{
+    /// <summary>A posting this one must follow into Odoo (an adjustment or a void its invoice).</summary>
+    public PostingKey? DependsOn { get; init; }
+}
 
 /// <summary>A partner a posting refers to (a payer or a pseudonymous self-pay account; never a patient's name).</summary>
 public sealed record PartnerRef(PostingKey Key, string Name);

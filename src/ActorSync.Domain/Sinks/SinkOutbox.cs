@@ -15,13 +15,14 @@ public static class SinkOutbox
         PostingsQueued queued => state with
         {
             Offset = Math.Max(state.Offset, queued.Offset),
+            MasterData = state.MasterDataQueued.Union(queued.Postings.Where(p => IsMasterData(p.Posting)).Select(p => p.Posting.Key)),
             Outbox = state.Outbox.AddRange(queued.Postings
                 .Where(p => state.Find(p.Posting.Key) is null)
                 .DistinctBy(p => p.Posting.Key)
                 .Select(p => new OutboxEntry(p.Posting, p.NeedsApproval ? OutboxStatus.AwaitingApproval : OutboxStatus.Pending, queued.At))),
         },
         PostingsSummarized summarized => Summarized(state, summarized),
-        PostingsDelivered delivered => Remove(state, delivered.Postings.Select(p => p.Key)) with { Delivered = state.Delivered + delivered.Postings.Count },
+        PostingsDelivered delivered => Remove(state, delivered.Postings.Select(p => p.Key)) with { Delivered = state.Delivered + delivered.Postings.Count(p => state.Find(p.Key) is not null) },
         PostingParked parked => Change(state, parked.Key, entry => entry with { Status = OutboxStatus.Parked, Cause = parked.Cause, Message = parked.Message }),
         PostingApproved approved => Change(state, approved.Key, entry => entry with { Status = OutboxStatus.Pending, ApprovedBy = approved.By }),
         PostingRejected rejected => Change(state, rejected.Key, entry => entry with { Status = OutboxStatus.Parked, Cause = "rejected", Message = $"rejected by {rejected.By}: {rejected.Reason}" }),
@@ -38,16 +39,19 @@ public static class SinkOutbox
     /// </summary>
     public static IReadOnlyList<Posting> NextBatch(SinkState state, int size, Func<Posting, bool>? waits = null)
     {
-        var held = new HashSet<PostingKey>();
+        // What cannot go now holds its dependents back; a held summary, the invoices it stands for.
+        var held = state.Outbox.Where(e => e.Status != OutboxStatus.Pending || waits?.Invoke(e.Posting) == true)
+            .SelectMany(e => (e.Members ?? []).Append(e.Posting.Key)).ToHashSet();
         var batch = state.Outbox.Where(e => e.Status == OutboxStatus.Pending && IsMasterData(e.Posting)).Select(e => e.Posting).Take(size).ToList();
         foreach (var entry in state.Outbox)
         {
             if (batch.Count >= size)
                 break;
-            var key = entry.Posting.Key;
-            if (entry.Status != OutboxStatus.Pending || PostingDerivation.DependencyOf(entry.Posting) is { } dependency && held.Contains(dependency))
-                held.Add(key);
-            else if (!IsMasterData(entry.Posting) && waits?.Invoke(entry.Posting) != true)
+            if (held.Contains(entry.Posting.Key) || IsMasterData(entry.Posting))
+                continue;
+            if (PostingDerivation.DependencyOf(entry.Posting) is { } dependency && held.Contains(dependency))
+                held.Add(entry.Posting.Key);
+            else
                 batch.Add(entry.Posting);
         }
         return batch;
@@ -60,11 +64,14 @@ public static class SinkOutbox
     /// </summary>
     public static PostingsSummarized? Summarize(SinkState state, string site, AccountMapping accounts, PostingRules rules, DateTimeOffset now)
     {
-        var day = state.Outbox.Where(e => e.Status == OutboxStatus.Pending && e.Posting is CustomerInvoicePosting { CreditNote: false })
-            .GroupBy(e => ((CustomerInvoicePosting)e.Posting).Date).OrderBy(g => g.Key).FirstOrDefault();
-        if (day is null)
+        // One entry per day and currency: amounts of different currencies never add up.
+        var group = state.Outbox.Where(e => e.Status == OutboxStatus.Pending && e.Posting is CustomerInvoicePosting { CreditNote: false })
+            .Select(e => (CustomerInvoicePosting)e.Posting)
+            .GroupBy(i => (i.Date, i.Lines[0].UnitPrice.Currency.Code)).OrderBy(g => g.Key.Date).FirstOrDefault();
+        if (group is null)
             return null;
-        var invoices = day.Select(e => (CustomerInvoicePosting)e.Posting).ToList();
+        var day = (Key: group.Key.Date, Invoices: group.ToList());
+        var invoices = day.Invoices;
         var currency = invoices[0].Lines[0].UnitPrice.Currency;
         var credits = invoices.SelectMany(i => i.Lines)
             .GroupBy(l => (l.AccountCode, l.AnalyticAccount))
@@ -100,9 +107,12 @@ public static class SinkOutbox
 
     private static SinkState Summarized(SinkState state, PostingsSummarized e)
     {
+        // The summary takes its first invoice's place: what followed the invoices still follows it.
+        var members = e.Invoices.ToHashSet();
+        var place = state.Outbox.FindIndex(x => members.Contains(x.Posting.Key));
         var rest = Remove(state, e.Invoices);
-        var entry = new OutboxEntry(e.Summary, e.NeedsApproval ? OutboxStatus.AwaitingApproval : OutboxStatus.Pending, e.At);
-        return rest with { Outbox = rest.Outbox.Add(entry), Summaries = state.Summaries + 1, Summarized = state.Summarized + e.Invoices.Count };
+        var entry = new OutboxEntry(e.Summary, e.NeedsApproval ? OutboxStatus.AwaitingApproval : OutboxStatus.Pending, e.At, Members: e.Invoices);
+        return rest with { Outbox = rest.Outbox.Insert(place < 0 ? rest.Outbox.Count : place, entry), Summaries = state.Summaries + 1, Summarized = state.Summarized + e.Invoices.Count };
     }
 
     private static SinkState Remove(SinkState state, IEnumerable<PostingKey> keys)

@@ -110,7 +110,8 @@ internal static class SerializationSamples
     {
         var sink = "northwind-health/nw-general/revenue";
         var entry = new JournalEntryPosting(new PostingKey("adj-nw-general-claim-1-a1"), LegalEntity, "MISC", new DateOnly(2026, 12, 3),
-            [new JournalPostingLine("400100", "Contractual allowance", Usd(25.40m), Usd(0)), new JournalPostingLine("121000", "Contractual allowance", Usd(0), Usd(25.40m), null, Payer)]);
+            [new JournalPostingLine("400100", "Contractual allowance", Usd(25.40m), Usd(0)), new JournalPostingLine("121000", "Contractual allowance", Usd(0), Usd(25.40m), null, Payer)])
+        { DependsOn = InvoicePosting.Key };
         return
         [
             new PostingsQueued(42, [new QueuedPosting(InvoicePosting, false), new QueuedPosting(PaymentPosting, true)], Queued),
@@ -122,7 +123,8 @@ internal static class SerializationSamples
             new PostingRejected(PaymentPosting.Key, "finance.lead", "amount disputed", Queued.AddMinutes(6)),
             new PostingRetried(PaymentPosting.Key, "ops.oncall", Queued.AddMinutes(7)),
             new PostingDiscarded(PaymentPosting.Key, "ops.oncall", "posted by hand in Odoo", Queued.AddMinutes(8)),
-            new SinkState(42, [new OutboxEntry(PaymentPosting, OutboxStatus.Parked, Queued, "odoo.exceptions.UserError", "refused", "finance.lead")], 10, 1, 2, 7),
+            new SinkState(42, [new OutboxEntry(PaymentPosting, OutboxStatus.Parked, Queued, "odoo.exceptions.UserError", "refused", "finance.lead", [InvoicePosting.Key])], 10, 1, 2, 7,
+                [new PostingKey("analytic-northwind-health-NW Emergency")]),
             InvoicePosting,
             entry,
             PaymentPosting,

@@ -4,6 +4,7 @@ using ActorSync.Domain.Invoices;
 using ActorSync.Domain.Items;
 using ActorSync.Domain.Postings;
 using ActorSync.Domain.Sinks;
+using Akka.Actor;
 using Xunit;
 using static ActorSync.Actors.Tests.Support.Samples;
 
@@ -80,7 +81,8 @@ public sealed class PostingSinkTests
         await bed.StopNodeAsync();
         await bed.StartNodeAsync();
 
-        await WaitForStatusAsync(bed, Revenue, s => s.Pending == 0 && s.Delivered >= 1);
+        var after = await WaitForStatusAsync(bed, Revenue, s => s.Pending == 0 && s.Delivered >= 1);
+        Assert.Equal(0, after.Parked);
         Assert.Single(bed.Where("account.move", "ref", "inv-nw-general-claim-7"));
         Assert.Single(bed.Simulator.Records("ir.model.data"), r => Equals(r["model"], "account.move"));
     }
@@ -104,14 +106,15 @@ public sealed class PostingSinkTests
     public async Task During_an_outage_postings_wait_and_then_drain_in_order()
     {
         await using var bed = await SinkTestBed.StartAsync();
-        await bed.StartNodeAsync();
+        // One invoice per call, so the order in Odoo is the sink's order, not one create's.
+        await bed.StartNodeAsync("actorsync.sinks.flows.revenue { mode = real-time, size = 1 }");
         await IssueAsync(bed, "claim-0", 5m);
         await bed.WaitForAsync(_ => Posted(bed, "inv-nw-general-claim-0"), "the first invoice");
 
         bed.Simulator.Faults.Outage = true;
         for (var i = 1; i <= 5; i++)
             await IssueAsync(bed, $"claim-o{i}", i);
-        await WaitForStatusAsync(bed, Revenue, s => s.LastError is not null && s.Pending == 5);
+        await WaitForStatusAsync(bed, Revenue, s => s.LastError is not null && s.Pending == 5 && s.Parked == 0);
         Assert.DoesNotContain(bed.Simulator.Records("account.move"), m => m["ref"] is string r && r.StartsWith("inv-nw-general-claim-o", StringComparison.Ordinal));
 
         bed.Simulator.Faults.Outage = false;
@@ -195,7 +198,11 @@ public sealed class PostingSinkTests
     public async Task In_summary_posting_a_days_invoices_become_one_balanced_entry_that_finance_approves()
     {
         await using var bed = await SinkTestBed.StartAsync();
-        await bed.StartNodeAsync("actorsync.network.legal-entities.northwind-health.posting.granularity = summary");
+        // Two invoices make a summary (size 2); the long window keeps the first from going alone.
+        await bed.StartNodeAsync("""
+            actorsync.network.legal-entities.northwind-health.posting.granularity = summary
+            actorsync.sinks.flows.revenue { mode = micro-batch, window = 5m, size = 2 }
+            """);
         await IssueAsync(bed, "claim-s1", 120m);
         await IssueAsync(bed, "claim-s2", 80.50m);
         await PayAsync(bed, "claim-s1", "pay-s1", 20m);
@@ -204,10 +211,12 @@ public sealed class PostingSinkTests
         var summary = Assert.Single((await bed.OutboxAsync(Revenue, OutboxStatus.AwaitingApproval)).Items);
         Assert.StartsWith("sum-nw-general-20260314-", summary.Key.Value);
         Assert.Equal(200.50m, summary.Amount);
-        await bed.WaitForAsync(_ => bed.Where("account.payment", "memo", "pay-nw-general-claim-s1-pay-s1").Any(), "the payment, which needs no invoice in Odoo");
+        Assert.Empty(bed.Where("account.move", "ref", summary.Key.Value));
 
         Assert.True((await bed.CommandAsync(new ApprovePosting(Revenue, summary.Key, "finance.lead"))).Done);
         await bed.WaitForAsync(_ => Posted(bed, summary.Key.Value), "the approved summary entry");
+        // The payment needs no invoice in Odoo: a plain customer payment, sent with the summary.
+        await bed.WaitForAsync(_ => bed.Where("account.payment", "memo", "pay-nw-general-claim-s1-pay-s1").Any(), "the payment");
         var entry = Assert.Single(bed.Where("account.move", "ref", summary.Key.Value));
         Assert.Equal("entry", entry["move_type"]);
         var lines = bed.Simulator.Records("account.move.line").Where(l => Convert.ToInt64(l["move_id"]) == Convert.ToInt64(entry["id"])).ToList();
@@ -237,6 +246,21 @@ public sealed class PostingSinkTests
         Assert.True(inventory.Pending > 0, "the supply backlog should still be draining when the invoice is in Odoo");
         // The bound: the revenue flow's own window and calls (~1 s here), never the supply backlog's.
         Assert.True(took < TimeSpan.FromSeconds(10), $"the invoice took {took.TotalSeconds:F1} s with {inventory.Pending} supply postings waiting");
+    }
+
+    [Fact]
+    public async Task A_sink_id_whose_site_is_not_its_legal_entitys_makes_no_sink()
+    {
+        await using var bed = await SinkTestBed.StartAsync();
+        await bed.StartNodeAsync();
+        await IssueAsync(bed, "claim-w", 33m);
+        await bed.WaitForAsync(_ => Posted(bed, "inv-nw-general-claim-w"), "the invoice through its own sink");
+
+        // Lakeside does not own nw-general: no sink may follow that site's stream into Lakeside's company.
+        await Assert.ThrowsAsync<AskTimeoutException>(() => bed.Node!.Sinks!.Ask<SinkStatus>(new GetSinkStatus("lakeside-care/nw-general/revenue"), TimeSpan.FromSeconds(2)));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var lakeside = Convert.ToInt64(Assert.Single(bed.Simulator.Records("res.company"), c => Equals(c["name"], "Lakeside Care Group"))["id"]);
+        Assert.DoesNotContain(bed.Simulator.Records("account.move"), m => Convert.ToInt64(m["company_id"]) == lakeside);
     }
 
     private static async Task<SinkStatus> WaitForStatusAsync(SinkTestBed bed, string sink, Func<SinkStatus, bool> done)
