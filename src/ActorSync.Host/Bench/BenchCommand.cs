@@ -97,7 +97,38 @@ internal static class BenchCommand
             return results.All(r => r.DurablePerSecond >= 10_000 && r.Ratio >= 0.5 && r.P99Milliseconds < 50) ? ExitCodes.Ok : ExitCodes.GoalMissed;
         });
 
-        return new Command("bench", "Benchmarks that print figures (see docs/benchmarks.md)") { journal, ingest, OdooBenchCommand() };
+        return new Command("bench", "Benchmarks that print figures (see docs/benchmarks.md)") { journal, ingest, OdooBenchCommand(), SinkBenchCommand() };
+    }
+
+    private static Command SinkBenchCommand()
+    {
+        var invoices = new Option<int>("--invoices") { Description = "Invoices in the throughput runs", DefaultValueFactory = _ => 1000 };
+        var seconds = new Option<int>("--seconds") { Description = "Length of the real-time latency run at half the micro-batch throughput", DefaultValueFactory = _ => 10 };
+        var hocon = CommonOptions.HoconFolder();
+        var json = new Option<bool>("--json") { Description = "Print the results as one JSON object on the last line" };
+        var sinks = new Command("sinks", "Issued invoices through the posting sinks into the Odoo simulator (50 ms and 0 ms a call): micro-batch throughput against raw batched calls, real-time latency at half load")
+        {
+            invoices, seconds, hocon, json,
+        };
+        sinks.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(invoices) < 1 || parse.GetValue(seconds) < 1)
+            {
+                await Console.Error.WriteLineAsync("actorsync bench sinks: --invoices and --seconds must be positive");
+                return ExitCodes.BadConfiguration;
+            }
+            var results = new List<SinkBenchmark.Result>();
+            foreach (var latency in new[] { TimeSpan.FromMilliseconds(50), TimeSpan.Zero })
+                results.Add(await SinkBenchmark.RunAsync(latency, parse.GetValue(invoices), parse.GetValue(seconds), parse.GetValue(hocon) ?? HoconFiles.DefaultFolder(), ct));
+            Console.WriteLine();
+            Console.WriteLine($"{"latency",8} {"raw batch/s",12} {"micro-batch/s",14} {"ratio",7} {"half load/s",12} {"p50 ms",7} {"p99 ms",7}   goals: micro-batch >= 95% of raw batched; real-time p99 < 1000 ms at half load");
+            foreach (var r in results)
+                Console.WriteLine($"{r.LatencyMs + " ms",8} {r.RawBatchedPerSecond,12:N0} {r.MicroBatchPerSecond,14:N0} {r.Ratio,7:P0} {r.HalfLoadPerSecond,12:N0} {r.P50Ms,7:F0} {r.P99Ms,7:F0}");
+            if (parse.GetValue(json))
+                Console.WriteLine(JsonSerializer.Serialize(new { benchmark = "sinks", results }, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+            return results.All(r => r.Ratio >= 0.95 && r.P99Ms < 1000) ? ExitCodes.Ok : ExitCodes.GoalMissed;
+        });
+        return sinks;
     }
 
     private static Command OdooBenchCommand()

@@ -51,16 +51,8 @@ internal static class OdooBenchmark
         };
         using var client = new OdooClient(connection);
         var writer = new PostingWriter(client, _ => new OdooTarget(Company));
-        var company = await writer.Directory.CompanyAsync(Company, ct);
-        var ids = new RawIds(company.Id,
-            (await writer.Directory.FindJournalAsync(company, "INV", ct))!.Value,
-            (await writer.Directory.FindAccountAsync(company, "400000", ct))!.Value,
-            (await client.CreateAsync("res.partner", [new JsonObject { ["name"] = "Bench Payer" }], null, ct))[0]);
-        using var http = new HttpClient { BaseAddress = sim.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("bearer", Key);
-        http.DefaultRequestHeaders.Add("X-Odoo-Database", "actorsync");
-
-        var raw = new RawCalls(http, ids);
+        using var http = RawHttp(sim.BaseAddress, Key);
+        var raw = new RawCalls(http, await RawIdsAsync(client, Company, ct));
         var rawSingle = await MeasureAsync($"{settings.Costs}: raw, one invoice per call", settings.Single, 1, (keys, c) => raw.PostAsync(keys, externalIds: false, c), ct);
         var rawBatched = await MeasureAsync($"{settings.Costs}: raw, {settings.BatchSize} per call", settings.Batched, settings.BatchSize, (keys, c) => raw.PostAsync(keys, externalIds: false, c), ct);
         var rawXmlids = await MeasureAsync($"{settings.Costs}: raw + external ids, {settings.BatchSize} per call", settings.Batched, settings.BatchSize, (keys, c) => raw.PostAsync(keys, externalIds: true, c), ct);
@@ -83,7 +75,26 @@ internal static class OdooBenchmark
             throw new InvalidOperationException($"posting {failed.Key}: {failed.Outcome} {failed.Error?.Message}");
     }
 
-    private static async Task<double> MeasureAsync(string label, int count, int perCall, Func<IReadOnlyList<string>, CancellationToken, Task> post, CancellationToken ct)
+    /// <summary>The ids hand-written invoice calls need in one company (journal INV, account 400000, a payer).</summary>
+    public static async Task<RawIds> RawIdsAsync(OdooClient client, string companyName, CancellationToken ct)
+    {
+        var directory = new Odoo.Lookup.OdooDirectory(client);
+        var company = await directory.CompanyAsync(companyName, ct);
+        return new RawIds(company.Id,
+            (await directory.FindJournalAsync(company, "INV", ct))!.Value,
+            (await directory.FindAccountAsync(company, "400000", ct))!.Value,
+            (await client.CreateAsync("res.partner", [new JsonObject { ["name"] = "Bench Payer" }], null, ct))[0]);
+    }
+
+    public static HttpClient RawHttp(Uri odoo, string key)
+    {
+        var http = new HttpClient { BaseAddress = odoo, Timeout = TimeSpan.FromMinutes(2) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("bearer", key);
+        http.DefaultRequestHeaders.Add("X-Odoo-Database", "actorsync");
+        return http;
+    }
+
+    public static async Task<double> MeasureAsync(string label, int count, int perCall, Func<IReadOnlyList<string>, CancellationToken, Task> post, CancellationToken ct)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         var keys = Enumerable.Range(0, count).Select(i => $"bench_{run}_{i}").ToList();
@@ -100,10 +111,10 @@ internal static class OdooBenchmark
         return rate;
     }
 
-    private sealed record RawIds(long Company, long Journal, long Account, long Partner);
+    public sealed record RawIds(long Company, long Journal, long Account, long Partner);
 
     /// <summary>Hand-written JSON-2 requests: what the calls cost without any client library.</summary>
-    private sealed class RawCalls(HttpClient http, RawIds ids)
+    public sealed class RawCalls(HttpClient http, RawIds ids)
     {
         public async Task PostAsync(IReadOnlyList<string> keys, bool externalIds, CancellationToken ct)
         {

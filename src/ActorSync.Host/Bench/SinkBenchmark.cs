@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using ActorSync.Actors.Hosting;
+using ActorSync.Domain.Common;
+using ActorSync.Domain.Invoices;
+using ActorSync.Odoo;
+using ActorSync.Odoo.Connection;
+using ActorSync.OdooSim;
+using Akka.Configuration;
+
+namespace ActorSync.Host.Bench;
+
+/// <summary>
+/// Issued invoices through the sinks into the Odoo simulator: micro-batch throughput against what
+/// the simulator absorbs from hand-written batched calls, and real-time latency from "durable" (the
+/// entity's answer) to "posted in Odoo" at half that throughput. Each call to the simulator takes
+/// the given latency; a real SQLite node on a temp folder.
+/// </summary>
+internal static class SinkBenchmark
+{
+    private const string Key = "sink-bench-key";
+    private const string Company = "Northwind Health Partners";
+    private static readonly SiteId Site = new("nw-general");
+    private static readonly LegalEntityId Entity = new("northwind-health");
+
+    public sealed record Result(int LatencyMs, double RawBatchedPerSecond, double MicroBatchPerSecond, double HalfLoadPerSecond, double P50Ms, double P99Ms)
+    {
+        public double Ratio => MicroBatchPerSecond / RawBatchedPerSecond;
+    }
+
+    public static async Task<Result> RunAsync(TimeSpan latency, int invoices, int seconds, string hoconFolder, CancellationToken ct)
+    {
+        await using var sim = await OdooSimulator.StartAsync(new SimulatorOptions
+        {
+            Companies = [new SimCompany(Company), new SimCompany("Lakeside Care Group")],
+            Users = [new SimUser("bench", "bench-password", Key, Name: "Bench")],
+        }, ct);
+        sim.Faults.Latency = latency;
+        var label = $"{latency.TotalMilliseconds:0} ms a call";
+
+        using var client = new OdooClient(new OdooConnectionSettings { Url = sim.BaseAddress, Database = "actorsync", Login = "bench", ApiKey = OdooSecret.Of(Key) });
+        using var http = OdooBenchmark.RawHttp(sim.BaseAddress, Key);
+        var raw = new OdooBenchmark.RawCalls(http, await OdooBenchmark.RawIdsAsync(client, Company, ct));
+        var rawBatched = await OdooBenchmark.MeasureAsync($"{label}: raw, 100 per call", invoices, 100, (keys, c) => raw.PostAsync(keys, externalIds: false, c), ct);
+
+        var microBatch = await ThroughputAsync(sim, "micro-batch, window 1s, size 100", label, invoices, hoconFolder, ct);
+        var rate = microBatch / 2;
+        var (p50, p99) = await LatencyAsync(sim, label, rate, seconds, hoconFolder, ct);
+        return new Result((int)latency.TotalMilliseconds, rawBatched, microBatch, rate, p50, p99);
+    }
+
+    private static async Task<double> ThroughputAsync(OdooSimulator sim, string mode, string label, int count, string hoconFolder, CancellationToken ct)
+    {
+        using var folder = new TempDir();
+        await using var node = await StartNodeAsync(sim, folder.Path, "mode = micro-batch, window = 1s, size = 100", hoconFolder, ct);
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct },
+            async (i, token) => await IssueAsync(node, $"{run}-{i}", token));
+        while (Posted(sim, run).Count < count)
+        {
+            Console.Write($"\r  {label}: {mode}: {Posted(sim, run).Count}/{count} posted");
+            await Task.Delay(100, ct);
+        }
+        var rate = count / clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"\r  {label}: {mode}: {count} invoices issued and posted in {clock.Elapsed.TotalSeconds:F1} s = {rate:N1}/s");
+        return rate;
+    }
+
+    private static async Task<(double P50, double P99)> LatencyAsync(OdooSimulator sim, string label, double rate, int seconds, string hoconFolder, CancellationToken ct)
+    {
+        using var folder = new TempDir();
+        await using var node = await StartNodeAsync(sim, folder.Path, "mode = real-time, size = 100", hoconFolder, ct);
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var durable = new ConcurrentDictionary<string, DateTime>();
+        var seen = new Dictionary<string, DateTime>();
+        var total = Math.Max(1, (int)(rate * seconds));
+        var interval = TimeSpan.FromSeconds(1 / rate);
+        var sending = Task.Run(async () =>
+        {
+            var start = DateTime.UtcNow;
+            var inFlight = new List<Task>();
+            for (var i = 0; i < total; i++)
+            {
+                var due = start + interval * i;
+                if (due > DateTime.UtcNow)
+                    await Task.Delay(due - DateTime.UtcNow, ct);
+                var id = $"{run}-{i}";
+                inFlight.Add(Task.Run(async () => { await IssueAsync(node, id, ct); durable[$"inv-{Site}-{id}"] = DateTime.UtcNow; }, ct));
+            }
+            await Task.WhenAll(inFlight);
+        }, ct);
+        while (seen.Count < total)
+        {
+            var now = DateTime.UtcNow;
+            foreach (var key in Posted(sim, run))
+                seen.TryAdd(key, now);
+            Console.Write($"\r  {label}: real-time at {rate:N0}/s: {seen.Count}/{total} posted");
+            await Task.Delay(20, ct);
+        }
+        await sending;
+        var latencies = seen.Select(s => (s.Value - durable[s.Key]).TotalMilliseconds).Order().ToList();
+        double Percentile(double p) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
+        Console.WriteLine($"\r  {label}: real-time at {rate:N0}/s for {seconds} s: durable → posted p50 {Percentile(0.5):F0} ms, p99 {Percentile(0.99):F0} ms ({latencies.Count} invoices)");
+        return (Percentile(0.5), Percentile(0.99));
+    }
+
+    private static Task IssueAsync(ActorSyncNode node, string id, CancellationToken ct)
+    {
+        var key = new InvoiceKey(Site, new InvoiceId(id));
+        var stamp = new SourceStamp(new SourceId("bench"), "Claim", id, 1, id, DateTimeOffset.UtcNow);
+        return node.SendAsync(
+        [
+            new DraftInvoice(key, Entity, null, Currency.Usd, [new InvoiceLine("1", "99213", "Office visit", 1m, Money.Of(120m, Currency.Usd), null)], new DateOnly(2026, 11, 30), stamp),
+            new IssueInvoice(key, "Bench Payer", new DateOnly(2026, 11, 30), stamp with { ResourceType = "ExplanationOfBenefit" }),
+        ], ct);
+    }
+
+    /// <summary>The refs of this run's posted invoices.</summary>
+    private static List<string> Posted(OdooSimulator sim, string run) =>
+        [.. sim.Records("account.move").Where(m => Equals(m["state"], "posted") && m["ref"] is string r && r.Contains(run, StringComparison.Ordinal)).Select(m => (string)m["ref"]!)];
+
+    private static Task<ActorSyncNode> StartNodeAsync(OdooSimulator sim, string folder, string revenueMode, string hoconFolder, CancellationToken ct)
+    {
+        var keyFile = Path.Combine(folder, "odoo.key");
+        File.WriteAllText(keyFile, Key);
+        return ActorSyncNode.StartAsync(new NodeOptions
+        {
+            HoconFolder = hoconFolder,
+            DataDir = Path.Combine(folder, "data"),
+            Overrides = ConfigurationFactory.ParseString($$"""
+                akka.loglevel = WARNING
+                akka.remote.dot-netty.tcp.port = 0
+                actorsync.http.enabled = off
+                actorsync.odoo { url = "{{sim.BaseAddress}}", login = bench, api-key-file = "{{keyFile}}", rate-limit.per-second = 0 }
+                actorsync.network.legal-entities.northwind-health.posting { granularity = detail, approval-threshold = 1000000 }
+                actorsync.sinks.flows.revenue { {{revenueMode}} }
+                """),
+        }, ct);
+    }
+
+    private sealed class TempDir : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("actorsync-sink-bench-").FullName;
+
+        public void Dispose()
+        {
+            try
+            {
+                Directory.Delete(Path, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}
