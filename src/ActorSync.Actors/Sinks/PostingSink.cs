@@ -132,7 +132,13 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
             case IInvoiceEvent e:
                 var reply = await invoices.Ask<EntityStateReply>(new GetEntityState(EntityTypes.Invoice, entityId), TimeSpan.FromSeconds(30)).ConfigureAwait(false);
                 var state = reply.StateAs<InvoiceState>();
-                return new FeedItem(offset, state.Key is { } key ? PostingDerivation.ForInvoice(key, state, e, profile, _key.LegalEntity) : []);
+                if (state.Key is not { } key)
+                {
+                    // An invoice event without an invoice state cannot happen in a sound journal: say so, loudly.
+                    _log.Error("Sink {0}: invoice {1} has no state for its event at offset {2}; no posting derived", _key, entityId, offset);
+                    return new FeedItem(offset, []);
+                }
+                return new FeedItem(offset, PostingDerivation.ForInvoice(key, state, e, profile, _key.LegalEntity));
             case IItemEvent e:
                 var site = EventTags.SiteOf(entityId);
                 return new FeedItem(offset, PostingDerivation.ForItem(new ItemKey(new SiteId(site), new ItemId(entityId[(site.Length + 1)..])), e, envelope.SequenceNr, profile, _key.LegalEntity));
@@ -256,7 +262,10 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
 
     private void Approve(ApprovePosting approve)
     {
-        if (SinkOutbox.CheckApproval(_state, approve.Key) is { } problem)
+        // An approval repeated after a lost answer is a no-op that says so, not an error.
+        if (_state.Find(approve.Key) is { Status: OutboxStatus.Pending, ApprovedBy: { } by })
+            Sender.Tell(new SinkCommandReply(approve.SinkId, true, $"{approve.Key} was already approved by {by}", 0));
+        else if (SinkOutbox.CheckApproval(_state, approve.Key) is { } problem)
             Sender.Tell(new SinkCommandReply(approve.SinkId, false, problem, 0));
         else
             Reply(new PostingApproved(approve.Key, approve.By, Now), $"approved {approve.Key}", 1);

@@ -141,8 +141,15 @@ public sealed class PostingSinkTests
 
         var refused = await bed.CommandAsync(new ApprovePosting(Revenue, new PostingKey("inv-nw-general-claim-small"), "finance.lead"));
         Assert.False(refused.Done);
+        // Odoo is down while finance approves, so the approved invoice is still in the outbox when the approval is repeated.
+        bed.Simulator.Faults.Outage = true;
         var approved = await bed.CommandAsync(new ApprovePosting(Revenue, new PostingKey("inv-nw-general-claim-big"), "finance.lead"));
         Assert.True(approved.Done, approved.Message);
+        var again = await bed.CommandAsync(new ApprovePosting(Revenue, new PostingKey("inv-nw-general-claim-big"), "finance.lead"));
+        Assert.True(again.Done, again.Message);
+        Assert.Equal(0, again.Affected);
+        Assert.Contains("already approved by finance.lead", again.Message);
+        bed.Simulator.Faults.Outage = false;
         await bed.WaitForAsync(_ => bed.Where("account.payment", "memo", "pay-nw-general-claim-big-pay-big").Any(), "the approved invoice and its payment");
         Assert.True(Posted(bed, "inv-nw-general-claim-big"));
     }
