@@ -246,13 +246,14 @@ public sealed class PostingSinkTests
 
         var issued = DateTime.UtcNow;
         await IssueAsync(bed, "claim-urgent", 75m);
-        await bed.WaitForAsync(_ => Posted(bed, "inv-nw-general-claim-urgent"), "the invoice during the flood", TimeSpan.FromSeconds(30));
+        await bed.WaitForAsync(_ => Posted(bed, "inv-nw-general-claim-urgent"), "the invoice during the flood", TimeSpan.FromSeconds(40));
         var took = DateTime.UtcNow - issued;
 
         var inventory = await bed.StatusAsync(Inventory);
         Assert.True(inventory.Pending > 0, "the supply backlog should still be draining when the invoice is in Odoo");
-        // The bound: the revenue flow's own window and calls (~1 s here), never the supply backlog's.
-        Assert.True(took < TimeSpan.FromSeconds(10), $"the invoice took {took.TotalSeconds:F1} s with {inventory.Pending} supply postings waiting");
+        // The bound: the revenue flow's own window and calls (~2 s on an idle machine, 10 s seen on a
+        // loaded CI runner), never the supply backlog's (15 batches of ≥ 10 calls of 150 ms: ≥ 22 s).
+        Assert.True(took < TimeSpan.FromSeconds(20), $"the invoice took {took.TotalSeconds:F1} s with {inventory.Pending} supply postings waiting");
     }
 
     [Fact]
