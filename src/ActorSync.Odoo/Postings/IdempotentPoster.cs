@@ -47,18 +47,13 @@ public static class IdempotentPoster
     private static async Task<Dictionary<PostingKey, long>> ExistingAsync<T>(PostingKind<T> kind, IReadOnlyList<T> postings, PostingScope scope, Dictionary<PostingKey, OdooException> failed, CancellationToken ct)
         where T : Posting
     {
-        var byName = postings.ToDictionary(p => ExternalIds.NameOf(p.Key));
-        var rows = await scope.Odoo.SearchReadAsync("ir.model.data",
-            OdooDomain.Where(("module", "=", ExternalIds.Module), ("name", "in", OdooDomain.Strings(byName.Keys))),
-            ["name", "model", "res_id"], scope.Company.Id, ct).ConfigureAwait(false);
         var existing = new Dictionary<PostingKey, long>();
-        foreach (var row in rows)
+        foreach (var (key, (id, model)) in await RegisteredAsync(postings.Select(p => p.Key), scope, ct).ConfigureAwait(false))
         {
-            var posting = byName[row["name"]!.GetValue<string>()];
-            if (row["model"]!.GetValue<string>() == kind.Model)
-                existing[posting.Key] = row["res_id"]!.GetValue<long>();
+            if (model == kind.Model)
+                existing[key] = id;
             else
-                failed[posting.Key] = Refused($"The external id {ExternalIds.FullNameOf(posting.Key)} already names a {row["model"]} record, not a {kind.Model}.");
+                failed[key] = Refused($"The external id {ExternalIds.FullNameOf(key)} already names a {model} record, not a {kind.Model}.");
         }
         await CheckCompanyAsync(kind.Model, existing, scope, failed, ct).ConfigureAwait(false);
 
@@ -218,7 +213,7 @@ public static class IdempotentPoster
             var registered = await RegisteredAsync(records.Keys, scope, ct).ConfigureAwait(false);
             if (!records.Keys.Any(registered.ContainsKey))
                 throw;
-            var winners = records.Where(r => registered.TryGetValue(r.Key, out var id) && id != r.Value).ToDictionary(r => r.Key, r => registered[r.Key]);
+            var winners = records.Where(r => registered.TryGetValue(r.Key, out var other) && other.Id != r.Value).ToDictionary(r => r.Key, r => registered[r.Key].Id);
             if (winners.Count > 0 && madeHere)
                 await scope.Odoo.CallAsync(new Wire.OdooCall(model, "unlink") { Ids = [.. winners.Keys.Select(k => records[k])], Context = OdooOrm.CompanyContext(scope.Company.Id) }, ct).ConfigureAwait(false);
             var rest = records.Where(r => !registered.ContainsKey(r.Key)).ToDictionary();
@@ -228,12 +223,14 @@ public static class IdempotentPoster
         }
     }
 
-    private static async Task<Dictionary<PostingKey, long>> RegisteredAsync(IEnumerable<PostingKey> keys, PostingScope scope, CancellationToken ct)
+    /// <summary>The records the keys' external ids name now (id and model), in one search.</summary>
+    private static async Task<Dictionary<PostingKey, (long Id, string Model)>> RegisteredAsync(IEnumerable<PostingKey> keys, PostingScope scope, CancellationToken ct)
     {
         var byName = keys.ToDictionary(ExternalIds.NameOf);
         var rows = await scope.Odoo.SearchReadAsync("ir.model.data",
-            OdooDomain.Where(("module", "=", ExternalIds.Module), ("name", "in", OdooDomain.Strings(byName.Keys))), ["name", "res_id"], scope.Company.Id, ct).ConfigureAwait(false);
-        return rows.ToDictionary(r => byName[r["name"]!.GetValue<string>()], r => r["res_id"]!.GetValue<long>());
+            OdooDomain.Where(("module", "=", ExternalIds.Module), ("name", "in", OdooDomain.Strings(byName.Keys))),
+            ["name", "model", "res_id"], scope.Company.Id, ct).ConfigureAwait(false);
+        return rows.ToDictionary(r => byName[r["name"]!.GetValue<string>()], r => (r["res_id"]!.GetValue<long>(), r["model"]!.GetValue<string>()));
     }
 
     public static OdooException Refused(string message) => new("actorsync.posting-refused", message, null, OdooErrorClass.Permanent);
