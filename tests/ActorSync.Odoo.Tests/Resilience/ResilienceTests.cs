@@ -15,6 +15,17 @@ public sealed class ResilienceTests
     private static Task<IReadOnlyList<JsonObject>> ReadPartners(OdooClient client) =>
         client.SearchReadAsync("res.partner", [], ["name"], null, default, limit: 1);
 
+    /// <summary>
+    /// Waits until a second call arrived after <paramref name="servedBefore"/>: the first was answered
+    /// with the fault and retried, however slow the machine (no fixed sleep).
+    /// </summary>
+    private static async Task FaultedAtLeastOnceAsync(OwnSimulator sim, long servedBefore)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (sim.Simulator.CallCount < servedBefore + 2 && DateTime.UtcNow < deadline)
+            await Task.Delay(5);
+    }
+
     [Theory]
     [InlineData(OdooProtocol.Json2)]
     [InlineData(OdooProtocol.JsonRpc)]
@@ -24,8 +35,9 @@ public sealed class ResilienceTests
         using var client = sim.Client(protocol, s => s with { Retry = new RetrySettings(6, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100)) });
         await ReadPartners(client); // logs in (JSON-RPC) before the outage
         sim.Faults.ErrorRate = 1.0;
+        var served = sim.Simulator.CallCount;
         var read = ReadPartners(client);
-        await Task.Delay(120);
+        await FaultedAtLeastOnceAsync(sim, served);
         sim.Faults.ErrorRate = 0;
         Assert.NotEmpty(await read);
         Assert.True(client.Stats.Retries >= 1, $"retries: {client.Stats.Retries}");
@@ -49,8 +61,9 @@ public sealed class ResilienceTests
         await using var sim = await OwnSimulator.StartAsync();
         using var client = sim.Client(change: s => s with { Retry = new RetrySettings(4, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50)) });
         sim.Faults.SerializationFailureRate = 1.0;
+        var served = sim.Simulator.CallCount;
         var create = client.CreateAsync("res.partner", [new JsonObject { ["name"] = "Concurrent payer", ["ref"] = "SER-1" }], null, default);
-        await Task.Delay(60);
+        await FaultedAtLeastOnceAsync(sim, served);
         sim.Faults.SerializationFailureRate = 0;
         Assert.Single(await create);
         Assert.True(client.Stats.Retries >= 1);
