@@ -57,7 +57,7 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
             throw new InvalidOperationException($"{sinkId} is not a sink of the network: its site must belong to its legal entity");
         _mode = services.Settings.ModeOf(_key);
         _summarizes = _key.Flow == PostingFlow.Revenue && services.Network.LegalEntities[_key.LegalEntity].Rules.Granularity == Domain.LegalEntities.PostingGranularity.Summary;
-        PersistenceId = $"{SinkEntity.TypeName}|{sinkId}";
+        PersistenceId = SinkEntity.PersistenceId(sinkId);
 
         Recover<SnapshotOffer>(offer => _state = (SinkState)offer.Snapshot);
         Recover<ISinkEvent>(e => _state = SinkOutbox.Apply(_state, e));
@@ -312,7 +312,7 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
 
     private SinkStatus Status() => new(
         _key.ToString(), _mode.Name, _state.Offset, Math.Max(_seen, _state.Offset), _state.Count(OutboxStatus.Pending), _state.Count(OutboxStatus.AwaitingApproval), _state.Count(OutboxStatus.Parked),
-        _state.Delivered, _state.Discarded, _state.Outbox.FirstOrDefault(e => e.Status == OutboxStatus.Pending)?.QueuedAt, _inFlight is not null, _lastError);
+        _state.Delivered, _state.Discarded, _state.Outbox.FirstOrDefault(e => e.Status == OutboxStatus.Pending)?.QueuedAt, _inFlight is not null, _lastError, SinkOutbox.HeldBack(_state));
 
     private static OutboxItem Item(OutboxEntry entry)
     {

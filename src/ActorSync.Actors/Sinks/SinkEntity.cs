@@ -33,6 +33,8 @@ public static class SinkEntity
         }
     }
 
+    public static string PersistenceId(string sinkId) => $"{TypeName}|{sinkId}";
+
     /// <summary>Every sink of the network: one per site and flow.</summary>
     public static IReadOnlyList<SinkKey> All(NetworkSettings network) =>
         [.. network.LegalEntities.SelectMany(e => e.Value.Sites.SelectMany(s => Enum.GetValues<PostingFlow>().Select(f => new SinkKey(e.Key, s.Id, f))))];

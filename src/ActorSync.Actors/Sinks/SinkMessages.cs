@@ -18,10 +18,15 @@ public sealed record GetSinkStatus(string SinkId) : ISinkMessage;
 /// <summary>
 /// A sink's state. <see cref="Offset"/> is how far postings were derived and stored; <see cref="Seen"/>
 /// how far its journal stream has been read (events without postings move only this one).
+/// <see cref="HeldBack"/> of the pending postings wait for a staged or parked posting they depend on.
 /// </summary>
 public sealed record SinkStatus(
     string SinkId, string Mode, long Offset, long Seen, int Pending, int AwaitingApproval, int Parked, long Delivered, long Discarded,
-    DateTimeOffset? OldestWaiting, bool Writing, string? LastError) : IActorSyncMessage;
+    DateTimeOffset? OldestWaiting, bool Writing, string? LastError, int HeldBack = 0) : IActorSyncMessage
+{
+    /// <summary>Pending postings that can go to Odoo now (the others wait for an approval or a parked posting).</summary>
+    public int Sendable => Pending - HeldBack;
+}
 
 /// <summary>The outbox's postings, optionally only those with one status (the exception queue: parked).</summary>
 public sealed record ListOutbox(string SinkId, OutboxStatus? Status = null) : ISinkMessage;

@@ -16,9 +16,13 @@ public sealed record SinksSummary(IReadOnlyList<SinkStatus> Sinks, int Behind)
     public int Pending => Sinks.Sum(s => s.Pending);
     public int AwaitingApproval => Sinks.Sum(s => s.AwaitingApproval);
     public int Parked => Sinks.Sum(s => s.Parked);
+    public int HeldBack => Sinks.Sum(s => s.HeldBack);
 
-    /// <summary>Nothing left to send now: every stream read to its end, nothing pending or in flight (parked and staged postings wait for people).</summary>
-    public bool Idle => Behind == 0 && Pending == 0 && Sinks.All(s => !s.Writing);
+    /// <summary>
+    /// Nothing left to send now: every stream read to its end, nothing sendable or in flight. Parked
+    /// and staged postings, and those that depend on them, wait for people.
+    /// </summary>
+    public bool Idle => Behind == 0 && Sinks.All(s => s.Sendable == 0 && !s.Writing);
 }
 
 /// <summary>Watching the sinks drain: after an import, in the demo, in tests.</summary>

@@ -39,9 +39,7 @@ public static class SinkOutbox
     /// </summary>
     public static IReadOnlyList<Posting> NextBatch(SinkState state, int size, Func<Posting, bool>? waits = null)
     {
-        // What cannot go now holds its dependents back; a held summary, the invoices it stands for.
-        var held = state.Outbox.Where(e => e.Status != OutboxStatus.Pending || waits?.Invoke(e.Posting) == true)
-            .SelectMany(e => (e.Members ?? []).Append(e.Posting.Key)).ToHashSet();
+        var held = Holding(state, waits);
         var batch = state.Outbox.Where(e => e.Status == OutboxStatus.Pending && IsMasterData(e.Posting)).Select(e => e.Posting).Take(size).ToList();
         foreach (var entry in state.Outbox)
         {
@@ -56,6 +54,30 @@ public static class SinkOutbox
         }
         return batch;
     }
+
+    /// <summary>
+    /// Pending postings that wait for people, not for Odoo: their dependency (an invoice, or the
+    /// summary that stands for it) is staged for approval or parked.
+    /// </summary>
+    public static int HeldBack(SinkState state)
+    {
+        var held = Holding(state, null);
+        var count = 0;
+        foreach (var entry in state.Outbox.Where(e => e.Status == OutboxStatus.Pending && !IsMasterData(e.Posting)))
+        {
+            if (PostingDerivation.DependencyOf(entry.Posting) is { } dependency && held.Contains(dependency))
+            {
+                held.Add(entry.Posting.Key);
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /// <summary>What cannot go now holds its dependents back; a held summary, the invoices it stands for.</summary>
+    private static HashSet<PostingKey> Holding(SinkState state, Func<Posting, bool>? waits) =>
+        state.Outbox.Where(e => e.Status != OutboxStatus.Pending || waits?.Invoke(e.Posting) == true)
+            .SelectMany(e => (e.Members ?? []).Append(e.Posting.Key)).ToHashSet();
 
     /// <summary>
     /// Summary posting: the pending invoices of one day become one balanced journal entry — the

@@ -22,8 +22,6 @@ namespace ActorSync.Host.Commands;
 internal static class ImportCommand
 {
     private const string TokenVariable = "ACTORSYNC_TOKEN";
-    // Files read at once: measured 4 bundles at once ≈ 1.5–2× one at a time on 2 cores (docs/benchmarks.md).
-    private const int FilesAtOnce = 4;
 
     public static Command Create()
     {
@@ -104,29 +102,9 @@ internal static class ImportCommand
                 ? new SiteResolution(site, legalEntity, null)
                 : throw new ConfigurationProblem($"--site {siteName} is not a site of the network");
         }
-        var session = await IngestSession.StartAsync(node, new SourceId(source), sourceSite, parallelism);
-
-        var totals = IngestCounts.Zero;
-        var unreadable = new List<string>();
-        var done = 0;
-        var watch = Stopwatch.StartNew();
-        await InReferenceOrderAsync(files, ct, async (file, token) =>
-        {
-            foreach (var batch in FhirFiles.Read(file))
-            {
-                var counts = batch.Problem is null ? (await session.IngestAsync(batch.Entries, cancellationToken: token)).Counts : IngestCounts.Zero;
-                lock (unreadable)
-                {
-                    if (batch.Problem is not null)
-                        unreadable.Add($"{batch.File}: {batch.Problem}");
-                    totals += counts;
-                }
-            }
-            lock (unreadable)
-                Progress(++done, files.Count, totals, watch);
-        });
+        var imported = await FileImport.IntoNodeAsync(node, files, new SourceId(source), sourceSite, parallelism, ct);
         var sinks = waitForSinks is { } within ? await SinkProgress.WaitUntilIdleAsync(node, within, SinkProgressLine, ct) : null;
-        return Summarize(files.Count, totals, unreadable, watch.Elapsed, node.Storage.Description, json, sinks);
+        return Summarize(files.Count, imported.Totals, [.. imported.Unreadable], imported.Elapsed, node.Storage.Description, json, sinks);
     }
 
     private static void SinkProgressLine(SinksSummary s)
@@ -146,7 +124,7 @@ internal static class ImportCommand
         var watch = Stopwatch.StartNew();
         try
         {
-            await InReferenceOrderAsync(files, ct, async (file, token) =>
+            await FileImport.InReferenceOrderAsync(files, ct, async (file, token) =>
             {
                 var answer = await client.SendFileAsync(file, token);
                 lock (unreadable)
@@ -154,7 +132,7 @@ internal static class ImportCommand
                     totals += answer.Counts;
                     if (answer.Problem is not null)
                         unreadable.Add($"{file}: {answer.Problem}");
-                    Progress(++done, files.Count, totals, watch);
+                    FileImport.Progress(++done, files.Count, totals, watch);
                 }
             });
         }
@@ -164,22 +142,6 @@ internal static class ImportCommand
             return ExitCodes.Failure;
         }
         return Summarize(files.Count, totals, unreadable, watch.Elapsed, node.ToString(), json);
-    }
-
-    /// <summary>
-    /// Files of one rank (master data, encounters, claims, payments, the rest) a few at a time; a
-    /// rank starts once the one before it is answered (durable), so references point backwards.
-    /// </summary>
-    private static async Task InReferenceOrderAsync(IReadOnlyList<string> files, CancellationToken ct, Func<string, CancellationToken, ValueTask> read)
-    {
-        foreach (var rank in files.GroupBy(f => FhirFiles.Rank(Path.GetFileName(f))).OrderBy(g => g.Key))
-            await Parallel.ForEachAsync(rank, new ParallelOptions { MaxDegreeOfParallelism = FilesAtOnce, CancellationToken = ct }, read);
-    }
-
-    private static void Progress(int done, int files, IngestCounts totals, Stopwatch watch)
-    {
-        if (!Console.IsOutputRedirected)
-            Console.Write($"\r  [{done}/{files} files] {totals.Resources:N0} resources, {totals.Resources / Math.Max(watch.Elapsed.TotalSeconds, 0.001):N0}/s   ");
     }
 
     private static int Summarize(int fileCount, IngestCounts totals, List<string> unreadable, TimeSpan elapsed, string target, bool json, SinksSummary? sinks = null)

@@ -135,7 +135,7 @@ internal static class SerializationSamples
             new ProductUpsert(new PostingKey("product-northwind-health-ACT-SUP-GLOVES"), LegalEntity, "ACT-SUP-GLOVES"),
             new WakeSink(sink),
             new GetSinkStatus(sink),
-            new SinkStatus(sink, "micro-batch", 42, 45, 3, 1, 1, 10, 1, Queued, false, "transport.timeout: Odoo did not answer"),
+            new SinkStatus(sink, "micro-batch", 42, 45, 3, 1, 1, 10, 1, Queued, false, "transport.timeout: Odoo did not answer", 2),
             new ListOutbox(sink, OutboxStatus.Parked),
             new OutboxList(sink, [new OutboxItem(PaymentPosting.Key, "Payment", OutboxStatus.Parked, 100m, "USD", Queued, "odoo.exceptions.UserError", "refused")]),
             new ApprovePosting(sink, PaymentPosting.Key, "finance.lead"),

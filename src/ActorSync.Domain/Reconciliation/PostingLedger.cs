@@ -1,0 +1,91 @@
+using ActorSync.Domain.Postings;
+using ActorSync.Domain.Sinks;
+
+namespace ActorSync.Domain.Reconciliation;
+
+/// <summary>Where a posting stands, as its sink's journal tells it.</summary>
+public enum PostingStatus
+{
+    Pending,
+    AwaitingApproval,
+    Parked,
+    Delivered,
+    Discarded,
+
+    /// <summary>An invoice folded into a summary journal entry (which carries its amounts to Odoo).</summary>
+    Summarized,
+}
+
+/// <summary>One posting and its history in a sink: queued, approved, parked, delivered (with the Odoo record), when.</summary>
+public sealed record LedgerEntry(Posting Posting, string Sink, PostingStatus Status, DateTimeOffset QueuedAt)
+{
+    public string? OdooModel { get; init; }
+    public long? OdooId { get; init; }
+    public bool AlreadyInOdoo { get; init; }
+    public DateTimeOffset? DeliveredAt { get; init; }
+    public string? Cause { get; init; }
+    public string? Message { get; init; }
+    public string? ApprovedBy { get; init; }
+    public PostingKey? SummarizedInto { get; init; }
+    public DateTimeOffset ChangedAt { get; init; } = QueuedAt;
+}
+
+/// <summary>
+/// Every posting the sinks ever queued, folded from their journals. Unlike a sink's outbox, which
+/// forgets what Odoo holds, the ledger keeps delivered postings with their Odoo ids: it is what
+/// reconciliation, traces and the demo report read.
+/// </summary>
+public sealed class PostingLedger
+{
+    private readonly Dictionary<PostingKey, LedgerEntry> _entries = [];
+
+    public IReadOnlyCollection<LedgerEntry> Entries => _entries.Values;
+
+    public LedgerEntry? Find(PostingKey key) => _entries.GetValueOrDefault(key);
+
+    public void Apply(string sink, ISinkEvent e)
+    {
+        switch (e)
+        {
+            case PostingsQueued queued:
+                foreach (var p in queued.Postings)
+                    _entries.TryAdd(p.Posting.Key, new LedgerEntry(p.Posting, sink, p.NeedsApproval ? PostingStatus.AwaitingApproval : PostingStatus.Pending, queued.At));
+                break;
+            case PostingsSummarized summarized:
+                foreach (var invoice in summarized.Invoices)
+                    Change(invoice, entry => entry with { Status = PostingStatus.Summarized, SummarizedInto = summarized.Summary.Key }, summarized.At);
+                _entries.TryAdd(summarized.Summary.Key, new LedgerEntry(summarized.Summary, sink,
+                    summarized.NeedsApproval ? PostingStatus.AwaitingApproval : PostingStatus.Pending, summarized.At));
+                break;
+            case PostingsDelivered delivered:
+                foreach (var d in delivered.Postings)
+                    Change(d.Key, entry => entry with
+                    {
+                        Status = PostingStatus.Delivered, OdooModel = d.Model, OdooId = d.OdooId, AlreadyInOdoo = d.AlreadyInOdoo,
+                        DeliveredAt = delivered.At, Cause = null, Message = null,
+                    }, delivered.At);
+                break;
+            case PostingParked parked:
+                Change(parked.Key, entry => entry with { Status = PostingStatus.Parked, Cause = parked.Cause, Message = parked.Message }, parked.At);
+                break;
+            case PostingApproved approved:
+                Change(approved.Key, entry => entry with { Status = PostingStatus.Pending, ApprovedBy = approved.By }, approved.At);
+                break;
+            case PostingRejected rejected:
+                Change(rejected.Key, entry => entry with { Status = PostingStatus.Parked, Cause = "rejected", Message = $"rejected by {rejected.By}: {rejected.Reason}" }, rejected.At);
+                break;
+            case PostingRetried retried:
+                Change(retried.Key, entry => entry with { Status = PostingStatus.Pending, Cause = null, Message = null }, retried.At);
+                break;
+            case PostingDiscarded discarded:
+                Change(discarded.Key, entry => entry with { Status = PostingStatus.Discarded, Message = $"discarded by {discarded.By}: {discarded.Reason}" }, discarded.At);
+                break;
+        }
+    }
+
+    private void Change(PostingKey key, Func<LedgerEntry, LedgerEntry> change, DateTimeOffset at)
+    {
+        if (_entries.TryGetValue(key, out var entry))
+            _entries[key] = change(entry) with { ChangedAt = at };
+    }
+}

@@ -1,0 +1,93 @@
+using ActorSync.Actors.Configuration;
+using ActorSync.Actors.Hosting;
+using ActorSync.Actors.Ingest;
+using ActorSync.Actors.Reconciliation;
+using ActorSync.Actors.Sinks;
+using ActorSync.Domain.Common;
+using ActorSync.Domain.Reconciliation;
+using ActorSync.Fhir.Mapping;
+using ActorSync.Host.Commands;
+using ActorSync.Http;
+using Akka.Configuration;
+
+namespace ActorSync.Host.Demo;
+
+/// <summary>
+/// The demo end to end: a single node on SQLite, Odoo (the simulator unless told otherwise), the
+/// sample network's day or the given data, the sinks drained, and a report with the reconciliation.
+/// </summary>
+internal static class DemoRun
+{
+    public static async Task<int> RunAsync(DemoOptions options, CancellationToken ct)
+    {
+        Directory.CreateDirectory(options.DataDir);
+        var network = NetworkSettings.From(HoconFiles.Load(options.HoconFolder, options.ConfigFiles));
+        var input = await DemoInput.PrepareAsync(options, network, ct);
+        var config = HoconFiles.Load(options.HoconFolder, input.ConfigFiles);
+        network = NetworkSettings.From(config);
+        await using var odoo = await DemoOdoo.StartAsync(options, config, network, ct);
+        Console.WriteLine("ActorSync demo");
+        Console.WriteLine($"  input:   {input.Description}");
+        Console.WriteLine($"  odoo:    {odoo.Description}");
+
+        var overrides = odoo.Settings.WithFallback(ConfigurationFactory.ParseString("akka.loglevel = WARNING\nakka.remote.dot-netty.tcp.port = 0"));
+        await using var node = await ActorSyncNode.StartAsync(new NodeOptions
+        {
+            ConfigFiles = input.ConfigFiles, DataDir = options.DataDir, HoconFolder = options.HoconFolder, Overrides = overrides, SeedNetwork = true,
+        }, ct);
+        if (node.Sinks is null)
+            throw new ConfigurationProblem($"the posting sinks did not start: {string.Join("; ", node.Warnings)}");
+        Console.WriteLine($"  journal: {node.Storage.Description}");
+
+        var imported = await ImportAsync(node, input, ct);
+        if (!Console.IsOutputRedirected)
+            Console.WriteLine();
+        var sinks = await SinkProgress.WaitUntilIdleAsync(node, options.SinkTimeout, SinkProgressLine, ct);
+        if (!Console.IsOutputRedirected)
+            Console.WriteLine();
+
+        var ledger = await PostingLedgerReader.ReadAsync(node.System, node.Network, ct);
+        var reconciliation = await ReconciliationService.RunAsync(node, ledger, ReconciliationScope.Everything, ct);
+        var report = new DemoReport(imported, sinks, ledger, reconciliation, node.Network);
+        report.Write(Console.Out);
+        if (options.Json)
+            Console.WriteLine(report.Json());
+
+        if (options.KeepRunning)
+            await KeepRunningAsync(node, ct);
+        return imported.Unreadable.Count == 0 && sinks.Idle && reconciliation.Unexplained == 0 ? ExitCodes.Ok : ExitCodes.GoalMissed;
+    }
+
+    private static async Task<FileImportResult> ImportAsync(ActorSyncNode node, DemoInput input, CancellationToken ct)
+    {
+        var totals = IngestCounts.Zero;
+        var unreadable = new List<string>();
+        var elapsed = TimeSpan.Zero;
+        foreach (var feed in input.Feeds)
+        {
+            var site = feed.Site is { } s && node.Network.LegalEntityOf(s) is { } legalEntity ? new SiteResolution(s, legalEntity, null) : null;
+            var source = new SourceId(feed.Site is { } named ? $"demo-{named}" : "demo");
+            var result = await FileImport.IntoNodeAsync(node, feed.Files, source, site, 64, ct);
+            (totals, elapsed) = (totals + result.Totals, elapsed + result.Elapsed);
+            unreadable.AddRange(result.Unreadable);
+        }
+        return new FileImportResult(totals, unreadable, elapsed);
+    }
+
+    private static void SinkProgressLine(SinksSummary s)
+    {
+        if (!Console.IsOutputRedirected)
+            Console.Write($"\r  posting to Odoo: {s.Delivered:N0} delivered, {s.Pending:N0} pending, {s.AwaitingApproval} awaiting approval, {s.Parked} parked   ");
+    }
+
+    /// <summary>The node stays up with its FHIR endpoint, for exploring with the palette, until Ctrl+C or SIGTERM.</summary>
+    private static async Task KeepRunningAsync(ActorSyncNode node, CancellationToken ct)
+    {
+        await using var http = HttpSettings.From(node.Config).Enabled ? await IngestServer.StartAsync(node, ct) : null;
+        Console.WriteLine();
+        Console.WriteLine("The node keeps running (--keep-running):");
+        Console.WriteLine($"  FHIR endpoint:  {(http is null ? "off" : new Uri(http.Address, "fhir"))}");
+        Console.WriteLine("Press Ctrl+C (or send SIGTERM) to stop.");
+        await StopSignal.WaitAsync(ct);
+    }
+}
