@@ -10,6 +10,8 @@ root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(SourceCommand.Create());
 root.Subcommands.Add(OdooCommand.Create());
+root.Subcommands.Add(JournalCommand.Create());
+root.Subcommands.Add(TraceCommand.Create());
 var parse = root.Parse(args);
 // Arguments the parser refuses (a missing required option, a number that is not one) are the
 // user's to fix: say which, without a stack trace, and exit with the code that means so.

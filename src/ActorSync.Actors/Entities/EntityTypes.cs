@@ -47,6 +47,9 @@ public static class EventTags
     /// <summary>The stream a posting sink follows: one flow at one site (e.g. <c>revenue@nw-general</c>).</summary>
     public static string Sink(PostingFlow flow, string site) => $"{SinkKey.FlowName(flow)}@{site}";
 
+    /// <summary>Whether a tag is a sink's stream (<see cref="Sink"/>) rather than a flow-wide tag.</summary>
+    public static bool IsSinkStream(string tag) => tag.Contains('@', StringComparison.Ordinal);
+
     /// <summary>The site of an entity whose id starts with it (<c>site/…</c>: invoices, items, encounters).</summary>
     public static string SiteOf(string entityId) => entityId[..Math.Max(0, entityId.IndexOf('/'))];
 }
