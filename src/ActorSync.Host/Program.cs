@@ -10,6 +10,8 @@ root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(SourceCommand.Create());
 root.Subcommands.Add(OdooCommand.Create());
+foreach (var palette in ActorSync.Host.Palette.PaletteCommands.Create())
+    root.Subcommands.Add(palette);
 root.Subcommands.Add(JournalCommand.Create());
 root.Subcommands.Add(TraceCommand.Create());
 var parse = root.Parse(args);

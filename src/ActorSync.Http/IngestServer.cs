@@ -58,7 +58,7 @@ public sealed class IngestServer : IAsyncDisposable
         return new IngestServer(app, new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal)), warnings);
     }
 
-    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, string hostname, int port)
+    internal static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, string hostname, int port)
     {
         if (hostname is "localhost")
             kestrel.ListenLocalhost(port);
@@ -67,7 +67,7 @@ public sealed class IngestServer : IAsyncDisposable
         else if (IPAddress.TryParse(hostname, out var ip))
             kestrel.Listen(ip, port);
         else
-            throw new ConfigurationProblem($"actorsync.http.hostname = {hostname} is not an IP address, localhost or 0.0.0.0");
+            throw new ConfigurationProblem($"hostname {hostname} (actorsync.http or actorsync.management) is not an IP address, localhost or 0.0.0.0");
     }
 
     public async ValueTask DisposeAsync()

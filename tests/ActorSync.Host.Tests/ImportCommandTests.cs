@@ -27,7 +27,7 @@ public sealed class ImportCommandTests : IDisposable
     {
         var input = await WriteInputAsync();
         var conf = Path.Combine(_work, "node.conf");
-        await File.WriteAllTextAsync(conf, "akka.remote.dot-netty.tcp.port = 0\nactorsync.http.port = 0\n");
+        await File.WriteAllTextAsync(conf, "akka.remote.dot-netty.tcp.port = 0\nactorsync.http.port = 0\nactorsync.management.port = 0\n");
         const string token = "a-northwind-token-for-this-test";
         using var node = ActorSyncProcess.Start(new Dictionary<string, string> { ["ACTORSYNC_SOURCE_NORTHWIND_EHR"] = token }, _work, "node", "--config", conf);
         await node.WaitForOutputAsync("Press Ctrl+C", TimeSpan.FromSeconds(60));

@@ -11,7 +11,7 @@ public sealed class NodeCommandTests : IDisposable
     public async Task Node_starts_on_the_embedded_default_recovers_after_restart_and_stops_on_sigterm()
     {
         var overrides = Path.Combine(_work, "test.conf");
-        await File.WriteAllTextAsync(overrides, "akka.remote.dot-netty.tcp.port = 0\nactorsync.http.port = 0\n");
+        await File.WriteAllTextAsync(overrides, "akka.remote.dot-netty.tcp.port = 0\nactorsync.http.port = 0\nactorsync.management.port = 0\n");
 
         using (var first = ActorSyncProcess.Start(_work, "node", "--config", overrides))
         {

@@ -10,7 +10,7 @@ namespace ActorSync.Actors.Configuration;
 /// </summary>
 public static class HoconFiles
 {
-    public static readonly string[] DefaultFiles = ["cluster.conf", "persistence-sqlite.conf", "network.conf", "ingest.conf", "odoo.conf"];
+    public static readonly string[] DefaultFiles = ["cluster.conf", "persistence-sqlite.conf", "network.conf", "ingest.conf", "odoo.conf", "management.conf"];
 
     /// <summary>The hocon folder beside the executable (copied there by the build), else ./hocon.</summary>
     public static string DefaultFolder()

@@ -42,7 +42,8 @@ public sealed record SourceSettings(SourceId Id, byte[]? CredentialSha256, Immut
 
     public static byte[] Hash(string credential) => SHA256.HashData(Encoding.UTF8.GetBytes(credential));
 
-    private static byte[]? Credential(Config c, string path, Func<string, string?> environment, List<string> warnings)
+    /// <summary>A credential's SHA-256 from <c>credential-sha256</c> or <c>credential-env</c> (sources and operators alike); null, with a warning, when neither is usable.</summary>
+    internal static byte[]? Credential(Config c, string path, Func<string, string?> environment, List<string> warnings)
     {
         if (c.GetString("credential-sha256", null) is { Length: > 0 } hex)
         {
@@ -60,10 +61,10 @@ public sealed record SourceSettings(SourceId Id, byte[]? CredentialSha256, Immut
         {
             if (environment(variable) is { Length: > 0 } secret)
                 return secret.Length >= 16 ? Hash(secret) : throw new ConfigurationProblem($"{path}: the credential in ${variable} is shorter than 16 characters");
-            warnings.Add($"{path}: ${variable} is not set, so this source cannot authenticate");
+            warnings.Add($"{path}: ${variable} is not set, so it cannot authenticate");
             return null;
         }
-        warnings.Add($"{path}: neither credential-sha256 nor credential-env is set, so this source cannot authenticate");
+        warnings.Add($"{path}: neither credential-sha256 nor credential-env is set, so it cannot authenticate");
         return null;
     }
 }

@@ -21,9 +21,12 @@ public sealed class JournalReader : IAsyncDisposable
     private readonly SqlReadJournal _journal;
     private readonly IMaterializer _materializer;
 
-    private JournalReader(ActorSystem system, string description)
+    private readonly bool _ownsSystem;
+
+    private JournalReader(ActorSystem system, string description, bool ownsSystem = true)
     {
         _system = system;
+        _ownsSystem = ownsSystem;
         Description = description;
         _journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
         _materializer = system.Materializer();
@@ -42,6 +45,9 @@ public sealed class JournalReader : IAsyncDisposable
         var system = ActorSystem.Create(config.GetString("actorsync.system-name", "actorsync") + "-reader", readOnly.WithFallback(config));
         return new JournalReader(system, storage.Description);
     }
+
+    /// <summary>Reads through a running node's own actor system (the management API); disposing it leaves the node alone.</summary>
+    public static JournalReader On(ActorSyncNode node) => new(node.System, node.Storage.Description, ownsSystem: false);
 
     /// <summary>The events the query asks for, in offset order (by persistence id: in sequence order).</summary>
     public async IAsyncEnumerable<JournalRecord> ReadAsync(JournalQuery query, [EnumeratorCancellation] CancellationToken ct = default)
@@ -81,5 +87,9 @@ public sealed class JournalReader : IAsyncDisposable
         envelope.Tags ?? [],
         envelope.Event);
 
-    public async ValueTask DisposeAsync() => await _system.Terminate();
+    public async ValueTask DisposeAsync()
+    {
+        if (_ownsSystem)
+            await _system.Terminate();
+    }
 }

@@ -3,6 +3,7 @@ using ActorSync.Actors.Configuration;
 using ActorSync.Actors.Hosting;
 using ActorSync.Domain.Common;
 using ActorSync.Http;
+using ActorSync.Http.Management;
 using Akka.Cluster;
 
 namespace ActorSync.Host.Commands;
@@ -60,10 +61,12 @@ internal static class NodeCommand
         {
             var seeded = await node.SeedNetworkAsync(cancellationToken);
             IngestServer? http = null;
+            ManagementServer? management = null;
             try
             {
                 if (HttpSettings.From(node.Config).Enabled)
                     http = await IngestServer.StartAsync(node, cancellationToken);
+                management = await ManagementServer.StartAsync(node, cancellationToken);
             }
             catch (ConfigurationProblem problem)
             {
@@ -72,10 +75,11 @@ internal static class NodeCommand
             }
             catch (IOException ex)
             {
-                await Console.Error.WriteLineAsync($"actorsync: the FHIR endpoint could not listen: {ex.Message}");
+                await Console.Error.WriteLineAsync($"actorsync: the FHIR endpoint or the management API could not listen: {ex.Message}");
                 return ExitCodes.Failure;
             }
             await using var _ = http;
+            await using var __ = management;
             var cluster = Cluster.Get(node.System);
             Console.WriteLine($"ActorSync node up at {cluster.SelfAddress}");
             Console.WriteLine($"  journal:        {node.Storage.Description}");
@@ -83,6 +87,9 @@ internal static class NodeCommand
             Console.WriteLine($"  sites:          {string.Join(", ", node.Network.LegalEntities.Values.SelectMany(e => e.Sites).Select(s => s.Id))}");
             Console.WriteLine($"  FHIR endpoint:  {(http is null ? "off (actorsync.http.enabled)" : new Uri(http.Address, "fhir").ToString())}");
             foreach (var warning in http?.Warnings ?? [])
+                Console.WriteLine($"    warning: {warning}");
+            Console.WriteLine($"  management API: {(management is null ? "off (actorsync.management.enabled)" : management.Address.ToString())}");
+            foreach (var warning in management?.Warnings ?? [])
                 Console.WriteLine($"    warning: {warning}");
             Console.WriteLine($"  posting sinks:  {(node.Sinks is null ? "off" : $"{Actors.Sinks.SinkEntity.All(node.Network).Count} (one per site and flow) into Odoo")}");
             foreach (var warning in node.Warnings)

@@ -8,6 +8,7 @@ using ActorSync.Domain.Reconciliation;
 using ActorSync.Fhir.Mapping;
 using ActorSync.Host.Commands;
 using ActorSync.Http;
+using ActorSync.Http.Management;
 using Akka.Configuration;
 
 namespace ActorSync.Host.Demo;
@@ -80,13 +81,22 @@ internal static class DemoRun
             Console.Write($"\r  posting to Odoo: {s.Delivered:N0} delivered, {s.Pending:N0} pending, {s.AwaitingApproval} awaiting approval, {s.Parked} parked   ");
     }
 
-    /// <summary>The node stays up with its FHIR endpoint, for exploring with the palette, until Ctrl+C or SIGTERM.</summary>
+    /// <summary>The node stays up with its FHIR endpoint and management API, for exploring with the palette, until Ctrl+C or SIGTERM.</summary>
     private static async Task KeepRunningAsync(ActorSyncNode node, CancellationToken ct)
     {
+        // A token for this run only, with the operator and approver roles, printed once for the palette.
+        var token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        var (settings, warnings) = ManagementSettings.From(node.Config);
+        settings = settings with { Operators = [.. settings.Operators, new OperatorSettings("demo", OperatorRoles.Viewer | OperatorRoles.Operator | OperatorRoles.Approver, SourceSettings.Hash(token))] };
         await using var http = HttpSettings.From(node.Config).Enabled ? await IngestServer.StartAsync(node, ct) : null;
+        await using var management = await ManagementServer.StartAsync(node, settings, [], ct);
         Console.WriteLine();
         Console.WriteLine("The node keeps running (--keep-running):");
         Console.WriteLine($"  FHIR endpoint:  {(http is null ? "off" : new Uri(http.Address, "fhir"))}");
+        Console.WriteLine($"  management API: {management.Address}");
+        Console.WriteLine("  the palette, in another terminal (the token is for this run only):");
+        Console.WriteLine($"    export {Palette.ManagementClient.TokenVariable}={token}");
+        Console.WriteLine($"    actorsync approvals list --node {management.Address}   # also: sinks status, exceptions list, reconcile, cluster show");
         Console.WriteLine("Press Ctrl+C (or send SIGTERM) to stop.");
         await StopSignal.WaitAsync(ct);
     }

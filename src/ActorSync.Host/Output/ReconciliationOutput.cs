@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using ActorSync.Domain.Reconciliation;
 
 namespace ActorSync.Host.Output;
@@ -45,6 +46,10 @@ internal static class ReconciliationOutput
         ["entriesChecked"] = report.EntriesChecked,
         ["entriesBalanced"] = report.EntriesBalanced,
     };
+
+    /// <summary>A report as the management API sends it.</summary>
+    public static ReconciliationReport Read(JsonElement body) =>
+        body.Deserialize<ReconciliationReport>(Actors.Serialization.ActorSyncSerializer.Options) ?? throw new JsonException("the node sent no reconciliation");
 
     public static string Kind(DifferenceKind kind) => kind switch
     {
