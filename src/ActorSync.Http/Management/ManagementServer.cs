@@ -1,11 +1,7 @@
 using ActorSync.Actors.Configuration;
 using ActorSync.Actors.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ActorSync.Http.Management;
 
@@ -36,27 +32,13 @@ public sealed class ManagementServer : IAsyncDisposable
 
     public static async Task<ManagementServer> StartAsync(ActorSyncNode node, ManagementSettings settings, IReadOnlyList<string> warnings, CancellationToken ct = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            IngestServer.Listen(kestrel, settings.Hostname, settings.Port);
-        });
+        var builder = WebServers.Builder(settings.Hostname, settings.Port);
         builder.Services.AddSingleton(new OperatorAuthenticator(settings.Operators));
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         var app = builder.Build();
         new ManagementEndpoints(node, app.Services.GetRequiredService<OperatorAuthenticator>()).Map(app);
-        await app.StartAsync(ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ManagementServer(app, new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal)), warnings);
+        return new ManagementServer(app, await WebServers.StartAsync(app, ct), warnings);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await _app.StopAsync(grace.Token);
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => WebServers.StopAsync(_app);
 }
