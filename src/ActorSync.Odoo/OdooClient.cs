@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ActorSync.Odoo.Connection;
 using ActorSync.Odoo.Errors;
@@ -51,31 +52,36 @@ public sealed class OdooClient : IDisposable
     {
         var context = ResilienceContextPool.Shared.Get(ct);
         context.Properties.Set(OdooResilience.SafeToRepeat, safeToRepeat);
+        var started = Stopwatch.GetTimestamp();
+        var ok = false;
         try
         {
-            return await _pipeline.ExecuteAsync(static async (ctx, state) =>
+            var answer = await _pipeline.ExecuteAsync(static async (ctx, state) =>
             {
                 state.Stats.Called();
                 return await state.send(state.wire, ctx.CancellationToken).ConfigureAwait(false);
             }, context, (wire: _wire, send, Stats)).ConfigureAwait(false);
+            ok = true;
+            return answer;
         }
         catch (TimeoutRejectedException e)
         {
-            Stats.Failed(transient: true);
+            Stats.Failed(transient: true, "transport.timeout");
             throw new OdooException("transport.timeout", $"Odoo did not answer {what} within {Settings.Timeout.TotalSeconds:0.#} s.", null, OdooErrorClass.Transient, mayHaveCommitted: !safeToRepeat, e);
         }
         catch (BrokenCircuitException e)
         {
-            Stats.Failed(transient: true);
+            Stats.Failed(transient: true, "transport.circuit-open");
             throw new OdooException("transport.circuit-open", $"Calls to Odoo at {Settings.Url.Authority} are paused after repeated failures.", null, OdooErrorClass.Transient, mayHaveCommitted: false, e);
         }
         catch (OdooException e)
         {
-            Stats.Failed(e.IsTransient);
+            Stats.Failed(e.IsTransient, e.Name);
             throw;
         }
         finally
         {
+            OdooMetrics.Called(what, Stopwatch.GetElapsedTime(started), ok);
             ResilienceContextPool.Shared.Return(context);
         }
     }

@@ -46,10 +46,11 @@ public sealed class PaletteCommandTests : IAsyncLifetime
                 }
                 """)),
         });
+        // Started before anything happens, as a node starts it: instruments count only while someone listens.
+        _management = await ManagementServer.StartAsync(_node);
         foreach (var feed in input.Feeds)
             await Commands.FileImport.IntoNodeAsync(_node, feed.Files, new Domain.Common.SourceId("palette-test"), new Fhir.Mapping.SiteResolution(feed.Site!.Value, _node.Network.LegalEntityOf(feed.Site.Value)!.Value, null), 16, default);
         Assert.True((await SinkProgress.WaitUntilIdleAsync(_node, TimeSpan.FromMinutes(3), null, default)).Idle);
-        _management = await ManagementServer.StartAsync(_node);
     }
 
     [Fact]
@@ -112,6 +113,58 @@ public sealed class PaletteCommandTests : IAsyncLifetime
         var notParked = await PaletteAsync(Approver, "exceptions", "retry", "inv-nowhere");
         Assert.Equal(2, notParked.Exit);
         Assert.DoesNotContain("   at ", notParked.Stderr);
+    }
+
+    [Fact]
+    public async Task Prometheus_metrics_show_ingest_journal_entities_sinks_and_Odoo_calls_to_a_viewer()
+    {
+        using var http = new HttpClient { BaseAddress = _management!.Address };
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await http.GetAsync("metrics")).StatusCode);
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Viewer);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        string text;
+        // The sinks' gauges appear once the server has asked the sinks (it does so as it starts, then every 5 s).
+        do
+            text = await http.GetStringAsync("metrics");
+        while (!text.Contains("actorsync_sink_pending{", StringComparison.Ordinal) && DateTime.UtcNow < deadline && await Task.Delay(200).ContinueWith(_ => true));
+        Assert.Matches(@"actorsync_ingest_resources_total\{[^}]*verdict=""accepted""", text);
+        Assert.Matches(@"actorsync_ingest_resources_total\{[^}]*verdict=""duplicate""", text);
+        Assert.Contains("actorsync_journal_write_duration_seconds_bucket", text);
+        Assert.Matches(@"actorsync_entities_active\{[^}]*type=""invoice""", text);
+        Assert.Matches(@"actorsync_odoo_call_duration_seconds_count\{[^}]*call=""account.move.create""", text);
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(text, @"actorsync_sink_delivered\{[^}]*sink=""northwind-health/nw-general/revenue"""), text);
+        Assert.Contains("actorsync_sink_awaiting_approval{", text);
+        Assert.DoesNotContain(Viewer, text);
+    }
+
+    [Fact]
+    public async Task Reconciliation_finds_a_record_deleted_in_Odoo_and_explains_a_rejected_and_an_unapproved_batch()
+    {
+        var staged = Json(await PaletteAsync(Viewer, "approvals", "list", "--json")).GetProperty("postings").EnumerateArray().Select(p => p.GetProperty("key").GetString()!).ToList();
+        var clinicSummary = Assert.Single(staged, k => k.StartsWith("sum-nw-clinic-", StringComparison.Ordinal));
+        var generalSummary = Assert.Single(staged, k => k.StartsWith("sum-nw-general-", StringComparison.Ordinal));
+        Assert.Equal(0, (await PaletteAsync(Approver, "approvals", "reject", clinicSummary, "--reason", "totals disputed")).Exit);
+
+        // Someone deletes a posted invoice in Odoo (reset to draft, then deleted).
+        var ledger = await Actors.Reconciliation.PostingLedgerReader.ReadAsync(_node!.System, _node.Network, default);
+        var victim = ledger.Entries.First(e => e is { Status: Domain.Reconciliation.PostingStatus.Delivered, OdooModel: "account.move" } && e.Posting is Domain.Postings.CustomerInvoicePosting);
+        using (var odoo = new Odoo.OdooClient(OdooSettings.From(_node.Config).Connection))
+        {
+            await Odoo.OdooOrm.ActAsync(odoo, "account.move", "button_draft", [victim.OdooId!.Value], null, default);
+            await Odoo.OdooOrm.ActAsync(odoo, "account.move", "unlink", [victim.OdooId!.Value], null, default);
+        }
+
+        var run = await PaletteAsync(Viewer, "reconcile");
+        Assert.True(run.Exit == 1, run.Stdout + run.Stderr);
+        Assert.Contains("MISSING IN ODOO", run.Stdout);
+        var json = await PaletteAsync(Viewer, "reconcile", "--json");
+        Assert.Equal(1, json.Exit);
+        var report = Output.ReconciliationOutput.Read(JsonDocument.Parse(json.Stdout).RootElement);
+        var missing = Assert.Single(report.Differences, d => d.Unexplained);
+        Assert.Equal((Domain.Reconciliation.DifferenceKind.MissingInOdoo, victim.Posting.Key.Value), (missing.Kind, missing.Subject));
+        Assert.Contains(report.Differences, d => d.Kind == Domain.Reconciliation.DifferenceKind.Parked && d.Subject == clinicSummary && d.Explanation.Contains("totals disputed", StringComparison.Ordinal));
+        Assert.Contains(report.Differences, d => d.Kind == Domain.Reconciliation.DifferenceKind.AwaitingApproval && d.Subject == generalSummary);
+        Assert.Equal(report.EntriesChecked, report.EntriesBalanced);
     }
 
     private async Task<(int Exit, string Stdout, string Stderr)> PaletteAsync(string token, params string[] args)

@@ -1,3 +1,4 @@
+using ActorSync.Actors.Telemetry;
 using System.Collections.Immutable;
 using System.Text.Json;
 using ActorSync.Actors.Serialization;
@@ -38,6 +39,18 @@ public sealed class EventSourcedEntity<TState, TCommand, TEvent> : UntypedPersis
     }
 
     public override string PersistenceId => _definition.PersistenceId(_entityId);
+
+    protected override void PreStart()
+    {
+        ActorSyncMetrics.EntityStarted(_definition.TypeName);
+        base.PreStart();
+    }
+
+    protected override void PostStop()
+    {
+        ActorSyncMetrics.EntityStopped(_definition.TypeName);
+        base.PostStop();
+    }
 
     // Reflection-based props: an expression-based Props.Create would compile code for every entity started.
     public static Props Props(EntityDefinition<TState, TCommand, TEvent> definition, string entityId, EntitySettings settings) =>

@@ -1,3 +1,4 @@
+using ActorSync.Actors.Telemetry;
 using System.Text;
 using ActorSync.Actors.Entities;
 using ActorSync.Actors.Hosting;
@@ -57,6 +58,7 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
         {
             foreach (var i in failed)
                 await ParkAsync(entries[i], outcomes[i]!, context, cancellationToken);
+            ActorSyncMetrics.Ingested(failed.Select(i => outcomes[i]!));
             return new IngestReport([.. failed.Select(i => outcomes[i]!)], Applied: false);
         }
 
@@ -72,6 +74,7 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
                 _recent.Confirmed(resource, key);
             outcomes[i] = outcome;
         }
+        ActorSyncMetrics.Ingested(outcomes.Select(o => o!));
         return new IngestReport([.. outcomes.Select(o => o!)], Applied: true);
     }
 

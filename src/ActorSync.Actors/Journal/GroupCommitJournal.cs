@@ -1,3 +1,4 @@
+using ActorSync.Actors.Telemetry;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading.Channels;
@@ -59,6 +60,7 @@ public abstract class GroupCommitJournal : SqlWriteJournal
     {
         var writes = messages.ToList();
         var persistenceId = writes[0].PersistenceId;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var task = WriteAsync(writes, cancellationToken);
         _inFlight[persistenceId] = task;
         try
@@ -67,6 +69,7 @@ public abstract class GroupCommitJournal : SqlWriteJournal
         }
         finally
         {
+            ActorSyncMetrics.JournalWritten(System.Diagnostics.Stopwatch.GetElapsedTime(started));
             _inFlight.TryRemove(new KeyValuePair<string, Task>(persistenceId, task));
         }
     }

@@ -17,7 +17,8 @@ internal static class PaletteCall
     public static readonly Option<string> Node = new("--node") { Description = "The node's management API", DefaultValueFactory = _ => "http://127.0.0.1:9110", Recursive = true };
     public static readonly Option<bool> Json = new("--json") { Description = "Print the node's JSON answer instead of a table", Recursive = true };
 
-    public static async Task<int> RunAsync(ParseResult parse, HttpMethod method, string path, Action<JsonElement, TextWriter> print, CancellationToken ct)
+    /// <summary><paramref name="verdict"/> turns a good answer into an exit code (a reconciliation with differences is 1).</summary>
+    public static async Task<int> RunAsync(ParseResult parse, HttpMethod method, string path, Action<JsonElement, TextWriter> print, CancellationToken ct, Func<JsonElement, int>? verdict = null)
     {
         if (!Uri.TryCreate(parse.GetValue(Node), UriKind.Absolute, out var node) || node.Scheme is not ("http" or "https"))
             return await Fail(ExitCodes.BadConfiguration, $"--node {parse.GetValue(Node)} is not an http(s) URL such as http://127.0.0.1:9110");
@@ -45,7 +46,7 @@ internal static class PaletteCall
             Console.WriteLine(answer.Body.GetRawText());
         else
             print(answer.Body, Console.Out);
-        return ExitCodes.Ok;
+        return verdict?.Invoke(answer.Body) ?? ExitCodes.Ok;
     }
 
     /// <summary>A JSON array of flat objects as a table; nested values as their JSON.</summary>

@@ -83,7 +83,7 @@ internal static class PaletteCommands
         var date = new Option<string?>("--date") { Description = "One day, yyyy-MM-dd" };
         var from = new Option<string?>("--from") { Description = "First day, yyyy-MM-dd" };
         var to = new Option<string?>("--to") { Description = "Last day, yyyy-MM-dd" };
-        var command = new Command("reconcile", "Sources, ActorSync and Odoo side by side per legal entity, day, department and account, with every difference explained")
+        var command = new Command("reconcile", "Sources, ActorSync and Odoo side by side per legal entity, day, department and account, with every difference explained (exit code 1 when some are unexplained)")
         {
             legalEntity, date, from, to, PaletteCall.Node, PaletteCall.Json,
         };
@@ -93,7 +93,8 @@ internal static class PaletteCommands
             if (p.GetValue(legalEntity) is { } le) query.Add("legal-entity=" + Uri.EscapeDataString(le));
             if ((p.GetValue(date) ?? p.GetValue(from)) is { } f) query.Add("from=" + Uri.EscapeDataString(f));
             if ((p.GetValue(date) ?? p.GetValue(to)) is { } t) query.Add("to=" + Uri.EscapeDataString(t));
-            return PaletteCall.RunAsync(p, HttpMethod.Get, "reconcile?" + string.Join('&', query), (body, w) => ReconciliationOutput.Write(ReconciliationOutput.Read(body), w), ct);
+            return PaletteCall.RunAsync(p, HttpMethod.Get, "reconcile?" + string.Join('&', query), (body, w) => ReconciliationOutput.Write(ReconciliationOutput.Read(body), w), ct,
+                body => ReconciliationOutput.Read(body).Unexplained == 0 ? Commands.ExitCodes.Ok : Commands.ExitCodes.GoalMissed);
         });
         return command;
     }

@@ -52,6 +52,16 @@ internal sealed class ManagementEndpoints(ActorSyncNode node, OperatorAuthentica
         Get(app, "/reconcile", OperatorRoles.Viewer, (r, ct) => Reconcile(r.Query, ct));
     }
 
+    /// <summary>Middleware for routes mapped elsewhere (Prometheus' /metrics): a viewer's token, else 401 / 403.</summary>
+    public async Task RequireViewer(HttpContext context, Func<Task> next)
+    {
+        var who = authenticator.Authenticate(context.Request.Headers.Authorization);
+        if (who?.Roles.HasFlag(OperatorRoles.Viewer) == true)
+            await next();
+        else
+            await Problem(who is null ? 401 : 403, who is null ? "an operator's token is needed: Authorization: Bearer <token>" : $"{who.Name} does not have the viewer role").ExecuteAsync(context);
+    }
+
     private void Get(IEndpointRouteBuilder app, string route, OperatorRoles role, Func<HttpRequest, CancellationToken, Task<IResult>> handle) =>
         app.MapGet(route, (Func<HttpContext, Task<IResult>>)(context => Guarded(context, role, _ => handle(context.Request, context.RequestAborted))));
 

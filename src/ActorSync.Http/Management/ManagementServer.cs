@@ -1,6 +1,10 @@
 using ActorSync.Actors.Configuration;
 using ActorSync.Actors.Hosting;
+using ActorSync.Actors.Sinks;
+using ActorSync.Actors.Telemetry;
+using ActorSync.Odoo.Resilience;
 using Microsoft.AspNetCore.Builder;
+using OpenTelemetry.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ActorSync.Http.Management;
@@ -12,6 +16,8 @@ namespace ActorSync.Http.Management;
 public sealed class ManagementServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _observing = Task.CompletedTask;
 
     private ManagementServer(WebApplication app, Uri address, IReadOnlyList<string> warnings)
     {
@@ -34,11 +40,51 @@ public sealed class ManagementServer : IAsyncDisposable
     {
         var builder = WebServers.Builder(settings.Hostname, settings.Port);
         builder.Services.AddSingleton(new OperatorAuthenticator(settings.Operators));
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(ActorSyncMetrics.MeterName, OdooMetrics.MeterName).AddPrometheusExporter());
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         var app = builder.Build();
-        new ManagementEndpoints(node, app.Services.GetRequiredService<OperatorAuthenticator>()).Map(app);
-        return new ManagementServer(app, await WebServers.StartAsync(app, ct), warnings);
+        var endpoints = new ManagementEndpoints(node, app.Services.GetRequiredService<OperatorAuthenticator>());
+        endpoints.Map(app);
+        // Prometheus scrapes with a viewer's token (bearer_token in its scrape config).
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/metrics"), metrics => metrics.Use(endpoints.RequireViewer));
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        var server = new ManagementServer(app, await WebServers.StartAsync(app, ct), warnings);
+        server._observing = server.ObserveSinksAsync(node);
+        return server;
     }
 
-    public ValueTask DisposeAsync() => WebServers.StopAsync(_app);
+    /// <summary>The sinks' gauges are their statuses as last asked for, every few seconds (actors answer asks, not gauge callbacks).</summary>
+    private async Task ObserveSinksAsync(ActorSyncNode node)
+    {
+        if (node.Sinks is null)
+            return;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
+        try
+        {
+            do
+            {
+                try
+                {
+                    ActorSyncMetrics.Observed((await SinkProgress.SnapshotAsync(node, _stopping.Token)).Sinks);
+                }
+                catch (Akka.Actor.AskTimeoutException)
+                {
+                    // A sink busy or moving between nodes: its last figures stand until the next round.
+                }
+            }
+            while (await timer.WaitForNextTickAsync(_stopping.Token));
+        }
+        catch (OperationCanceledException)
+        {
+            // The server stops.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _observing;
+        _stopping.Dispose();
+        await WebServers.StopAsync(_app);
+    }
 }

@@ -1,6 +1,6 @@
 namespace ActorSync.Odoo.Resilience;
 
-/// <summary>Counters of one connection, read by benchmarks, tests and (later) metrics.</summary>
+/// <summary>Counters of one connection, read by benchmarks and tests; the same events feed <see cref="OdooMetrics"/>.</summary>
 public sealed class OdooCallStats
 {
     private long _calls;
@@ -14,6 +14,15 @@ public sealed class OdooCallStats
     public long PermanentFailures => Interlocked.Read(ref _permanent);
 
     internal void Called() => Interlocked.Increment(ref _calls);
-    internal void Retried() => Interlocked.Increment(ref _retries);
-    internal void Failed(bool transient) => Interlocked.Increment(ref transient ? ref _transient : ref _permanent);
+    internal void Retried()
+    {
+        Interlocked.Increment(ref _retries);
+        OdooMetrics.Retried();
+    }
+
+    internal void Failed(bool transient, string name)
+    {
+        Interlocked.Increment(ref transient ? ref _transient : ref _permanent);
+        OdooMetrics.Failed(transient, name);
+    }
 }
