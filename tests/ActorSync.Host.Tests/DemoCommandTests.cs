@@ -54,6 +54,37 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Against_an_Odoo_given_by_url_the_demo_makes_what_the_network_needs_once_and_posts_there()
+    {
+        // A fresh Odoo: one company of its own, none of the network's.
+        await using var odoo = await OdooSim.OdooSimulator.StartAsync(new OdooSim.SimulatorOptions
+        {
+            Database = "hospital", Companies = [new OdooSim.SimCompany("YourCompany")], Users = [new OdooSim.SimUser("integration", "pw", "url-demo-key-0123456789", Name: "Integration")],
+        });
+        string[] args = ["--odoo-url", odoo.BaseAddress.ToString(), "--odoo-db", "hospital", "--odoo-user", "integration", "--encounters-per-day", "4"];
+        var first = await DemoAsync(new Dictionary<string, string> { ["ACTORSYNC_ODOO_KEY"] = "url-demo-key-0123456789" }, args);
+        Assert.True(first.Json.GetProperty("postedToOdoo").GetInt32() > 0);
+        Assert.Equal(0, first.Json.GetProperty("reconciliation").GetProperty("differences").GetInt32());
+        Assert.Contains("company Northwind Health Partners", first.Stdout);
+        var companies = odoo.Count("res.company");
+        Assert.Equal(3, companies);
+        Assert.Contains(odoo.Records("stock.location"), l => Equals(l["name"], "Consumption"));
+
+        var second = await DemoAsync(new Dictionary<string, string> { ["ACTORSYNC_ODOO_KEY"] = "url-demo-key-0123456789" }, args);
+        Assert.Contains("everything the network needs was there", second.Stdout);
+        Assert.Equal((companies, 0), (odoo.Count("res.company"), second.Json.GetProperty("accepted").GetInt32()));
+        Assert.Equal(first.Json.GetProperty("postedToOdoo").GetInt32(), second.Json.GetProperty("postedToOdoo").GetInt32());
+    }
+
+    [Fact]
+    public async Task Without_the_key_of_the_Odoo_given_by_url_the_demo_says_where_it_goes()
+    {
+        using var demo = ActorSyncProcess.Start(_work, "demo", "--odoo-url", "http://127.0.0.1:9", "--data-dir", Path.Combine(_work, "demo"));
+        Assert.Equal(2, await demo.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Contains("ACTORSYNC_ODOO_KEY", demo.Stderr);
+    }
+
+    [Fact]
     public async Task A_data_folder_that_does_not_exist_is_a_readable_error()
     {
         using var demo = ActorSyncProcess.Start(_work, "demo", "--data", Path.Combine(_work, "nowhere"), "--data-dir", Path.Combine(_work, "demo"));
@@ -62,13 +93,15 @@ public sealed class DemoCommandTests : IDisposable
         Assert.DoesNotContain("   at ", demo.Stderr);
     }
 
-    private async Task<JsonElement> DemoAsync(params string[] args)
+    private async Task<JsonElement> DemoAsync(params string[] args) => (await DemoAsync(new Dictionary<string, string>(), args)).Json;
+
+    private async Task<(JsonElement Json, string Stdout)> DemoAsync(Dictionary<string, string> environment, params string[] args)
     {
-        using var demo = ActorSyncProcess.Start(_work, ["demo", "--data-dir", Path.Combine(_work, "demo"), "--json", .. args]);
+        using var demo = ActorSyncProcess.Start(environment, _work, ["demo", "--data-dir", Path.Combine(_work, "demo"), "--json", .. args]);
         var exit = await demo.WaitForExitAsync(TimeSpan.FromMinutes(8));
         Assert.True(exit == 0, demo.Stdout + demo.Stderr);
         Assert.Contains("Reconciliation", demo.Stdout);
-        return JsonDocument.Parse(demo.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1]).RootElement.Clone();
+        return (JsonDocument.Parse(demo.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1]).RootElement.Clone(), demo.Stdout);
     }
 
     public void Dispose()

@@ -116,6 +116,28 @@ public sealed class PaletteCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cluster_membership_commands_need_the_operator_role_and_leave_hands_the_node_out_of_the_cluster()
+    {
+        const string Operator = "operator-token-0123456789abcdef";
+        await using var management = await ManagementServer.StartAsync(_node!, new ManagementSettings(true, "127.0.0.1", 0,
+            [new OperatorSettings("viewer", OperatorRoles.Viewer, SourceSettings.Hash(Viewer)), new OperatorSettings("ops", OperatorRoles.Viewer | OperatorRoles.Operator, SourceSettings.Hash(Operator))]), []);
+        string[] node = ["--node", management.Address.ToString()];
+        Assert.Equal(2, (await PaletteAsync(Viewer, ["cluster", "down-unreachable", .. node])).Exit);
+        var none = await PaletteAsync(Operator, ["cluster", "down-unreachable", .. node]);
+        Assert.Equal((0, "downed 0 unreachable member(s)"), (none.Exit, none.Stdout.Trim()));
+        var badAddress = await PaletteAsync(Operator, ["cluster", "down", "not-an-address", .. node]);
+        Assert.Equal(2, badAddress.Exit);
+
+        var leave = await PaletteAsync(Operator, ["cluster", "leave", .. node]);
+        Assert.True(leave.Exit == 0, leave.Stderr);
+        var cluster = Akka.Cluster.Cluster.Get(_node!.System);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (cluster.SelfMember.Status is Akka.Cluster.MemberStatus.Up && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+        Assert.NotEqual(Akka.Cluster.MemberStatus.Up, cluster.SelfMember.Status);
+    }
+
+    [Fact]
     public async Task Prometheus_metrics_show_ingest_journal_entities_sinks_and_Odoo_calls_to_a_viewer()
     {
         using var http = new HttpClient { BaseAddress = _management!.Address };
@@ -169,7 +191,7 @@ public sealed class PaletteCommandTests : IAsyncLifetime
 
     private async Task<(int Exit, string Stdout, string Stderr)> PaletteAsync(string token, params string[] args)
     {
-        using var palette = ActorSyncProcess.Start(new Dictionary<string, string> { ["ACTORSYNC_MGMT_TOKEN"] = token }, _work, [.. args, "--node", _management!.Address.ToString()]);
+        using var palette = ActorSyncProcess.Start(new Dictionary<string, string> { ["ACTORSYNC_MGMT_TOKEN"] = token }, _work, args.Contains("--node") ? args : [.. args, "--node", _management!.Address.ToString()]);
         var exit = await palette.WaitForExitAsync(TimeSpan.FromMinutes(1));
         return (exit, palette.Stdout, palette.Stderr);
     }

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using ActorSync.Actors.Configuration;
 using ActorSync.Host.Commands;
+using ActorSync.Odoo;
+using ActorSync.Odoo.Errors;
 using ActorSync.OdooSim;
 using Akka.Configuration;
 
@@ -34,8 +36,21 @@ internal sealed class DemoOdoo : IAsyncDisposable
         {
             if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(KeyVariable)))
                 throw new ConfigurationProblem($"--odoo-url needs the API key (or password) of {options.OdooUser} in ${KeyVariable}");
-            return new DemoOdoo($"Odoo at {url}, database {options.OdooDatabase}", ConfigurationFactory.ParseString(
-                $"actorsync.odoo {{ url = {Quote(url)}, database = {Quote(options.OdooDatabase)}, login = {Quote(options.OdooUser)}, api-key-env = {KeyVariable} }}"), null);
+            var settings = ConfigurationFactory.ParseString(
+                $"actorsync.odoo {{ url = {Quote(url)}, database = {Quote(options.OdooDatabase)}, login = {Quote(options.OdooUser)}, api-key-env = {KeyVariable} }}");
+            var odoo = OdooSettings.From(settings.WithFallback(config));
+            using var client = new OdooClient(odoo.Connection);
+            var provisioning = new DemoProvisioning(client, odoo.ConsumptionLocation);
+            try
+            {
+                await provisioning.EnsureAsync(network, ct);
+            }
+            catch (OdooException e)
+            {
+                throw new ConfigurationProblem($"--odoo-url {url}: {e.Message}");
+            }
+            var made = provisioning.Made.Count == 0 ? "everything the network needs was there" : $"made {string.Join(", ", provisioning.Made)}";
+            return new DemoOdoo($"Odoo at {url}, database {options.OdooDatabase} ({made})", settings, null);
         }
         // The simulator's key is made once per data folder and kept there (owner-only), never printed.
         var keyFile = Path.Combine(options.DataDir, "odoo-sim.key");

@@ -79,7 +79,7 @@ internal sealed class ManagementEndpoints(ActorSyncNode node, OperatorAuthentica
         {
             return await handle(who);
         }
-        catch (Exception e) when (e is ArgumentException or DomainException or FormatException)
+        catch (Exception e) when (e is ArgumentException or DomainException or FormatException or UriFormatException or Akka.Configuration.ConfigurationException)
         {
             return Problem(400, e.Message);
         }
