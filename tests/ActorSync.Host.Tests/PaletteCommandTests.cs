@@ -138,6 +138,30 @@ public sealed class PaletteCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Trace_asks_the_node_and_follows_an_encounter_to_its_postings()
+    {
+        string? encounter = null;
+        await using (var journal = Actors.Replay.JournalReader.On(_node!))
+            await foreach (var record in journal.ReadAsync(new Actors.Replay.JournalQuery(Tag: "billing-trigger")))
+                if (record.Event is Domain.Common.IEvent { Stamp.ResourceType: "Encounter" } e)
+                {
+                    encounter = e.Stamp.ResourceId;
+                    break;
+                }
+        Assert.NotNull(encounter);
+
+        var trace = Json(await PaletteAsync(Viewer, "trace", $"Encounter/{encounter}", "--json"));
+        Assert.Equal($"Encounter/{encounter}", trace.GetProperty("resource").GetString());
+        Assert.NotEmpty(trace.GetProperty("events").EnumerateArray());
+        Assert.Contains(trace.GetProperty("postings").EnumerateArray(), p => p.GetProperty("key").GetString()!.StartsWith("inv-", StringComparison.Ordinal));
+        var human = await PaletteAsync(Viewer, "trace", $"Encounter/{encounter}");
+        Assert.True(human.Exit == 0, human.Stderr);
+        Assert.Contains(encounter, human.Stdout);
+        var unknown = await PaletteAsync(Viewer, "trace", "Encounter/no-such-encounter");
+        Assert.Equal((2, true), (unknown.Exit, unknown.Stderr.Contains("no event in the journal", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Prometheus_metrics_show_ingest_journal_entities_sinks_and_Odoo_calls_to_a_viewer()
     {
         using var http = new HttpClient { BaseAddress = _management!.Address };

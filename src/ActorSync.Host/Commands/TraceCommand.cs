@@ -23,7 +23,8 @@ internal static class TraceCommand
         var resource = new Argument<string>("resource") { Description = "The source resource as <type>/<id>, e.g. Claim/1234 or Encounter/abc" };
         var json = new Option<bool>("--json") { Description = "The trace as one JSON object" };
         var journal = new JournalAccess();
-        var command = new Command("trace", "Follow a source resource through the journal to its postings and their Odoo records") { resource, json };
+        var node = new Option<string?>("--node") { Description = "Ask a running node's management API (token in $ACTORSYNC_MGMT_TOKEN) instead of reading the journal under --data-dir" };
+        var command = new Command("trace", "Follow a source resource through the journal to its postings and their Odoo records") { resource, json, node };
         journal.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
@@ -31,6 +32,12 @@ internal static class TraceCommand
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"actorsync trace: '{parse.GetValue(resource)}' is not <type>/<id>, e.g. Claim/1234");
                 return ExitCodes.BadConfiguration;
+            }
+            if (parse.GetValue(node) is not null)
+            {
+                var path = $"trace/{Uri.EscapeDataString(target.Type)}/{string.Join('/', target.Id.Split('/').Select(Uri.EscapeDataString))}";
+                return await Palette.PaletteCall.RunAsync(parse, HttpMethod.Get, path, (body, output) =>
+                    WriteAsync(output, body.Deserialize<SourceTraceReport>(Json)!, $"asked {parse.GetValue(node)}").GetAwaiter().GetResult(), ct);
             }
             return await journal.RunAsync(parse, "trace", async (reader, output) =>
             {

@@ -20,8 +20,9 @@ internal static class PaletteCall
     /// <summary><paramref name="verdict"/> turns a good answer into an exit code (a reconciliation with differences is 1).</summary>
     public static async Task<int> RunAsync(ParseResult parse, HttpMethod method, string path, Action<JsonElement, TextWriter> print, CancellationToken ct, Func<JsonElement, int>? verdict = null)
     {
-        if (!Uri.TryCreate(parse.GetValue(Node), UriKind.Absolute, out var node) || node.Scheme is not ("http" or "https"))
-            return await Fail(ExitCodes.BadConfiguration, $"--node {parse.GetValue(Node)} is not an http(s) URL such as http://127.0.0.1:9110");
+        var address = parse.GetResult(Node) is not null ? parse.GetValue(Node) : parse.GetValue<string?>("--node");
+        if (!Uri.TryCreate(address, UriKind.Absolute, out var node) || node.Scheme is not ("http" or "https"))
+            return await Fail(ExitCodes.BadConfiguration, $"--node {address} is not an http(s) URL such as http://127.0.0.1:9110");
         if (Environment.GetEnvironmentVariable(ManagementClient.TokenVariable) is not { Length: > 0 } token)
             return await Fail(ExitCodes.BadConfiguration, $"the operator's token goes in ${ManagementClient.TokenVariable} (never on the command line)");
         using var client = new ManagementClient(node, token);
@@ -42,7 +43,7 @@ internal static class PaletteCall
                 message = refused.GetString();
             return await Fail(code switch { 409 => ExitCodes.GoalMissed, >= 500 => ExitCodes.Failure, _ => ExitCodes.BadConfiguration }, $"{(int)answer.Status}: {message}");
         }
-        if (parse.GetValue(Json))
+        if (parse.GetResult(Json) is not null ? parse.GetValue(Json) : parse.GetValue<bool>("--json"))
             Console.WriteLine(answer.Body.GetRawText());
         else
             print(answer.Body, Console.Out);

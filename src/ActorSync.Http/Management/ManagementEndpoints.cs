@@ -6,6 +6,7 @@ using ActorSync.Actors.Operations;
 using ActorSync.Actors.Reconciliation;
 using ActorSync.Actors.Replay;
 using ActorSync.Actors.Sinks;
+using ActorSync.Actors.Tracing;
 using ActorSync.Domain.Common;
 using ActorSync.Domain.Postings;
 using ActorSync.Domain.Reconciliation;
@@ -50,6 +51,7 @@ internal sealed class ManagementEndpoints(ActorSyncNode node, OperatorAuthentica
         Post(app, "/approvals/{key}/approve", OperatorRoles.Approver, (r, who, ct) => OnPosting(r, ct, sink => new ApprovePosting(sink, Key(r), who.Name)));
         Post(app, "/approvals/{key}/reject", OperatorRoles.Approver, (r, who, ct) => OnPosting(r, ct, sink => new RejectPosting(sink, Key(r), who.Name, r.Query["reason"].ToString())));
         Get(app, "/reconcile", OperatorRoles.Viewer, (r, ct) => Reconcile(r.Query, ct));
+        Get(app, "/trace/{type}/{**id}", OperatorRoles.Viewer, (r, ct) => Trace(new ResourceRef(r.RouteValues["type"]!.ToString()!, r.RouteValues["id"]!.ToString()!), ct));
     }
 
     /// <summary>Middleware for routes mapped elsewhere (Prometheus' /metrics): a viewer's token, else 401 / 403.</summary>
@@ -190,6 +192,17 @@ internal sealed class ManagementEndpoints(ActorSyncNode node, OperatorAuthentica
         var to = Day(query["to"].ToString(), DateOnly.MaxValue);
         var report = await ReconciliationService.RunAsync(node, new ReconciliationScope(legalEntity, from, to), ct);
         return Results.Json(report, Actors.Serialization.ActorSyncSerializer.Options);
+    }
+
+    /// <summary>The source resource through the journal to its postings and Odoo records (a scan of the journal, like the offline trace).</summary>
+    private async Task<IResult> Trace(ResourceRef resource, CancellationToken ct)
+    {
+        var trace = new SourceTrace(resource);
+        await using var journal = JournalReader.On(node);
+        await foreach (var record in journal.ReadAsync(JournalQuery.All, ct))
+            trace.Add(record);
+        var report = trace.Build();
+        return report.Found ? Results.Json(report) : Problem(404, $"no event in the journal comes from {resource}");
     }
 
     private static DateOnly Day(string text, DateOnly otherwise) =>
