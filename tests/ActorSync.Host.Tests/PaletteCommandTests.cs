@@ -122,6 +122,8 @@ public sealed class PaletteCommandTests : IAsyncLifetime
         await using var management = await ManagementServer.StartAsync(_node!, new ManagementSettings(true, "127.0.0.1", 0,
             [new OperatorSettings("viewer", OperatorRoles.Viewer, SourceSettings.Hash(Viewer)), new OperatorSettings("ops", OperatorRoles.Viewer | OperatorRoles.Operator, SourceSettings.Hash(Operator))]), []);
         string[] node = ["--node", management.Address.ToString()];
+        using var probe = new HttpClient { BaseAddress = management.Address };
+        Assert.Equal((System.Net.HttpStatusCode.OK, System.Net.HttpStatusCode.OK), ((await probe.GetAsync("health/live")).StatusCode, (await probe.GetAsync("health/ready")).StatusCode));
         Assert.Equal(2, (await PaletteAsync(Viewer, ["cluster", "down-unreachable", .. node])).Exit);
         var none = await PaletteAsync(Operator, ["cluster", "down-unreachable", .. node]);
         Assert.Equal((0, "downed 0 unreachable member(s)"), (none.Exit, none.Stdout.Trim()));
@@ -135,6 +137,7 @@ public sealed class PaletteCommandTests : IAsyncLifetime
         while (cluster.SelfMember.Status is Akka.Cluster.MemberStatus.Up && DateTime.UtcNow < deadline)
             await Task.Delay(100);
         Assert.NotEqual(Akka.Cluster.MemberStatus.Up, cluster.SelfMember.Status);
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, (await probe.GetAsync("health/ready")).StatusCode);
     }
 
     [Fact]

@@ -30,6 +30,13 @@ internal sealed class ManagementEndpoints(ActorSyncNode node, OperatorAuthentica
 
     public void Map(IEndpointRouteBuilder app)
     {
+        // Probes carry no data and need no token (Kubernetes and compose call them).
+        app.MapGet("/health/live", () => node.System.WhenTerminated.IsCompleted ? Results.Json(new { live = false }, statusCode: 503) : Results.Json(new { live = true }));
+        app.MapGet("/health/ready", () =>
+        {
+            var status = Akka.Cluster.Cluster.Get(node.System).SelfMember.Status;
+            return status == Akka.Cluster.MemberStatus.Up ? Results.Json(new { ready = true, member = status.ToString() }) : Results.Json(new { ready = false, member = status.ToString() }, statusCode: 503);
+        });
         Get(app, "/cluster", OperatorRoles.Viewer, (_, _) => Task.FromResult(Cluster()));
         Post(app, "/cluster/leave", OperatorRoles.Operator, (r, _, _) => ClusterAction(r, (c, a) => c.Leave(a), self: true));
         Post(app, "/cluster/down", OperatorRoles.Operator, (r, _, _) => ClusterAction(r, (c, a) => c.Down(a), self: false));
