@@ -103,19 +103,24 @@ public static class PostingsProjection
     private static async Task<long> ApplyAsync(ProjectionStore store, string sink, string stream, IReadOnlyList<JournalRecord> batch, CancellationToken ct)
     {
         await using var tx = await store.Connection.BeginTransactionAsync(ct);
-        var changed = new Dictionary<PostingKey, LedgerEntry>();
+        // The rows the batch touches, read once; only those an event changed are written back.
+        var rows = new Dictionary<PostingKey, LedgerEntry>();
+        var changed = new HashSet<PostingKey>();
         foreach (var record in batch)
         {
             if (record.Event is not ISinkEvent e)
                 continue;
-            var keys = KeysOf(e).Where(k => !changed.ContainsKey(k)).Distinct().ToList();
+            var keys = KeysOf(e).Where(k => !rows.ContainsKey(k)).Distinct().ToList();
             foreach (var (key, entry) in await FindAsync(store, tx, keys, ct))
-                changed[key] = entry;
-            foreach (var entry in PostingLedger.Changes(changed.GetValueOrDefault, sink, e))
-                changed[entry.Posting.Key] = entry;
+                rows[key] = entry;
+            foreach (var entry in PostingLedger.Changes(rows.GetValueOrDefault, sink, e))
+            {
+                rows[entry.Posting.Key] = entry;
+                changed.Add(entry.Posting.Key);
+            }
         }
-        foreach (var entry in changed.Values)
-            await UpsertAsync(store, tx, entry, ct);
+        foreach (var key in changed)
+            await UpsertAsync(store, tx, rows[key], ct);
         await store.SetOffsetAsync(tx, Name, stream, batch[^1].SequenceNr, ct);
         await tx.CommitAsync(ct);
         return changed.Count;
