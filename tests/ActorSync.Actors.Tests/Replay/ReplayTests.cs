@@ -4,8 +4,6 @@ using ActorSync.Actors.Reconciliation;
 using ActorSync.Actors.Replay;
 using ActorSync.Actors.Sinks;
 using ActorSync.Actors.Tests.Sinks;
-using ActorSync.Domain.Common;
-using ActorSync.Domain.Invoices;
 using ActorSync.Domain.Reconciliation;
 using ActorSync.Odoo;
 using Xunit;
@@ -20,14 +18,9 @@ namespace ActorSync.Actors.Tests.Replay;
 /// </summary>
 public sealed class ReplayTests
 {
-    private static readonly DateOnly Day = new(2026, 3, 14);
+    private static readonly DateOnly Day = PostingSinkTests.Day;
 
-    private static async Task IssueAsync(SinkTestBed bed, string id, decimal amount)
-    {
-        var key = new InvoiceKey(Site, new InvoiceId(id));
-        Assert.Equal(Outcome.Accepted, (await bed.Node!.SendAsync(new DraftInvoice(key, LegalEntity, null, Currency.Usd, [Line("1", amount)], Day, Stamp("Claim", id)))).Outcome);
-        Assert.Equal(Outcome.Accepted, (await bed.Node!.SendAsync(new IssueInvoice(key, "Mercy Payer", Day, Stamp("ExplanationOfBenefit", "eob-" + id)))).Outcome);
-    }
+    private static Task IssueAsync(SinkTestBed bed, string id, decimal amount) => PostingSinkTests.IssueAsync(bed, id, amount);
 
     private static async Task<SinksSummary> IdleAsync(SinkTestBed bed)
     {
