@@ -127,4 +127,46 @@ public sealed class SinkOutboxTests
         Assert.Empty(delivered.Outbox);
         Assert.Equal(1, delivered.Delivered);
     }
+
+    [Fact]
+    public void Reposted_postings_queue_again_once_and_leave_the_delivered_count_until_Odoo_confirms_them()
+    {
+        var day = new DateOnly(2026, 11, 29);
+        var invoice = Invoice("inv-1", day, (100m, "ER"));
+        var delivered = SinkOutbox.Apply(Queued(invoice), new PostingsDelivered([new DeliveredPosting(invoice.Key, "account.move", 5, false)], At));
+        var repost = new PostingsReposted([invoice, invoice], "ops", At.AddDays(1));
+
+        var state = SinkOutbox.Apply(SinkOutbox.Apply(delivered, repost), repost);
+
+        Assert.Equal(1, delivered.Delivered);
+        var entry = Assert.Single(state.Outbox);
+        Assert.Equal((invoice.Key, OutboxStatus.Pending, At.AddDays(1)), (entry.Posting.Key, entry.Status, entry.QueuedAt));
+        Assert.Equal(0, state.Delivered);
+        Assert.Equal(1, SinkOutbox.Apply(state, new PostingsDelivered([new DeliveredPosting(invoice.Key, "account.move", 5, true)], At.AddDays(1))).Delivered);
+    }
+
+    [Fact]
+    public void The_ledger_counts_a_repost_and_keeps_the_new_delivery_whether_applied_in_memory_or_by_changes()
+    {
+        var invoice = Invoice("inv-1", new DateOnly(2026, 11, 29), (100m, "ER"));
+        ISinkEvent[] events =
+        [
+            new PostingsQueued(7, [new QueuedPosting(invoice, false)], At),
+            new PostingsDelivered([new DeliveredPosting(invoice.Key, "account.move", 5, false)], At.AddMinutes(1)),
+            new PostingsReposted([invoice], "ops", At.AddDays(1)),
+            new PostingsDelivered([new DeliveredPosting(invoice.Key, "account.move", 5, true)], At.AddDays(1).AddMinutes(1)),
+        ];
+        var ledger = new Reconciliation.PostingLedger();
+        var byChanges = new Dictionary<PostingKey, Reconciliation.LedgerEntry>();
+        foreach (var e in events)
+        {
+            ledger.Apply("sink", e);
+            foreach (var changed in Reconciliation.PostingLedger.Changes(byChanges.GetValueOrDefault, "sink", e))
+                byChanges[changed.Posting.Key] = changed;
+        }
+
+        var entry = ledger.Find(invoice.Key)!;
+        Assert.Equal((Reconciliation.PostingStatus.Delivered, 1, true, At.AddDays(1).AddMinutes(1)), (entry.Status, entry.Reposts, entry.AlreadyInOdoo, entry.DeliveredAt));
+        Assert.Equal(entry, byChanges[invoice.Key]);
+    }
 }

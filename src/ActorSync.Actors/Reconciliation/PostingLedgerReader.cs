@@ -15,15 +15,18 @@ public static class PostingLedgerReader
 {
     public static async Task<PostingLedger> ReadAsync(ActorSystem system, NetworkSettings network, CancellationToken ct)
     {
-        var journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
-        var materializer = system.Materializer();
         var ledger = new PostingLedger();
         foreach (var sink in SinkEntity.All(network).Select(k => k.ToString()))
         {
             ct.ThrowIfCancellationRequested();
-            await journal.CurrentEventsByPersistenceId(SinkEntity.PersistenceId(sink), 0, long.MaxValue)
-                .RunForeach(e => { if (e.Event is ISinkEvent sinkEvent) ledger.Apply(sink, sinkEvent); }, materializer);
+            await FoldAsync(system, sink, ledger);
         }
         return ledger;
     }
+
+    /// <summary>Applies one sink's events, up to <paramref name="toSequenceNr"/>, to the ledger.</summary>
+    public static Task FoldAsync(ActorSystem system, string sinkId, PostingLedger ledger, long toSequenceNr = long.MaxValue) =>
+        PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier)
+            .CurrentEventsByPersistenceId(SinkEntity.PersistenceId(sinkId), 0, toSequenceNr)
+            .RunForeach(e => { if (e.Event is ISinkEvent sinkEvent) ledger.Apply(sinkId, sinkEvent); }, system.Materializer());
 }

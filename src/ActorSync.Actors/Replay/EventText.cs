@@ -16,6 +16,7 @@ public static class EventText
         PostingApproved approved => $"{approved.Key} approved by {approved.By}",
         PostingRejected rejected => $"{rejected.Key} rejected by {rejected.By}: {rejected.Reason}",
         PostingRetried retried => $"{retried.Key} retried by {retried.By}",
+        PostingsReposted reposted => $"{Count(reposted.Postings.Count)} reposted by {reposted.By}: {Keys(reposted.Postings.Select(p => p.Key))}",
         PostingDiscarded discarded => $"{discarded.Key} discarded by {discarded.By}: {discarded.Reason}",
         _ => "",
     };

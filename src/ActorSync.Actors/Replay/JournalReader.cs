@@ -23,31 +23,38 @@ public sealed class JournalReader : IAsyncDisposable
 
     private readonly bool _ownsSystem;
 
-    private JournalReader(ActorSystem system, string description, bool ownsSystem = true)
+    private JournalReader(ActorSystem system, StorageSettings storage, NetworkSettings network, bool ownsSystem = true)
     {
         _system = system;
         _ownsSystem = ownsSystem;
-        Description = description;
+        Storage = storage;
+        Network = network;
         _journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
         _materializer = system.Materializer();
     }
 
     /// <summary>Where the journal is (<c>SQLite /path/actorsync.db</c>), for summaries.</summary>
-    public string Description { get; }
+    public string Description => Storage.Description;
+
+    /// <summary>The store the journal is in (projections keep their tables beside it).</summary>
+    public StorageSettings Storage { get; }
+
+    /// <summary>The network the configuration describes (its sinks are the posting streams).</summary>
+    public NetworkSettings Network { get; }
 
     /// <summary>Opens the journal the node with these options uses; a missing SQLite file is a <see cref="ConfigurationProblem"/>.</summary>
     public static JournalReader Open(NodeOptions options)
     {
-        var (config, storage, _) = ActorSyncNode.LoadConfiguration(options);
+        var (config, storage, network) = ActorSyncNode.LoadConfiguration(options);
         if (storage.SqliteFile is { } file && !File.Exists(file))
             throw new ConfigurationProblem($"there is no journal at {file} (give the node's --data-dir)");
         var readOnly = ConfigurationFactory.ParseString("akka.actor.provider = local\nakka.loglevel = WARNING\nakka.stdout-loglevel = WARNING");
         var system = ActorSystem.Create(config.GetString("actorsync.system-name", "actorsync") + "-reader", readOnly.WithFallback(config));
-        return new JournalReader(system, storage.Description);
+        return new JournalReader(system, storage, network);
     }
 
     /// <summary>Reads through a running node's own actor system (the management API); disposing it leaves the node alone.</summary>
-    public static JournalReader On(ActorSyncNode node) => new(node.System, node.Storage.Description, ownsSystem: false);
+    public static JournalReader On(ActorSyncNode node) => new(node.System, node.Storage, node.Network, ownsSystem: false);
 
     /// <summary>The events the query asks for, in offset order (by persistence id: in sequence order).</summary>
     public async IAsyncEnumerable<JournalRecord> ReadAsync(JournalQuery query, [EnumeratorCancellation] CancellationToken ct = default)
@@ -72,7 +79,7 @@ public sealed class JournalReader : IAsyncDisposable
 
     private Source<JournalRecord, Akka.NotUsed> Records(JournalQuery query)
     {
-        var envelopes = query.PersistenceId is { } id ? _journal.CurrentEventsByPersistenceId(id, 0, long.MaxValue)
+        var envelopes = query.PersistenceId is { } id ? _journal.CurrentEventsByPersistenceId(id, query.FromSequenceNr, long.MaxValue)
             : query.Tag is { } tag ? _journal.CurrentEventsByTag(tag, Offset.NoOffset())
             : _journal.CurrentAllEvents(Offset.NoOffset());
         return envelopes.Select(Record);

@@ -71,6 +71,7 @@ public static class Manifests
         (typeof(PostingRejected), "posting-rejected.v1"),
         (typeof(PostingRetried), "posting-retried.v1"),
         (typeof(PostingDiscarded), "posting-discarded.v1"),
+        (typeof(PostingsReposted), "postings-reposted.v1"),
         (typeof(SinkState), "sink-state.v1"),
         (typeof(CustomerInvoicePosting), "customer-invoice-posting.v1"),
         (typeof(JournalEntryPosting), "journal-entry-posting.v1"),
@@ -116,6 +117,7 @@ public static class Manifests
         (typeof(RejectPosting), "reject-posting.v1"),
         (typeof(RetryParked), "retry-parked.v1"),
         (typeof(DiscardParked), "discard-parked.v1"),
+        (typeof(RepostPostings), "repost-postings.v1"),
         (typeof(SinkCommandReply), "sink-command-reply.v1"),
     ];
 

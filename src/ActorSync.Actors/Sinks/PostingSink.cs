@@ -1,10 +1,12 @@
 using ActorSync.Actors.Configuration;
 using ActorSync.Actors.Entities;
 using ActorSync.Actors.Invoices;
+using ActorSync.Actors.Reconciliation;
 using ActorSync.Domain.Common;
 using ActorSync.Domain.Invoices;
 using ActorSync.Domain.Items;
 using ActorSync.Domain.Postings;
+using ActorSync.Domain.Reconciliation;
 using ActorSync.Domain.Sinks;
 using ActorSync.Odoo.Errors;
 using ActorSync.Odoo.Postings;
@@ -82,6 +84,9 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         Command<RejectPosting>(Reject);
         Command<RetryParked>(Retry);
         Command<DiscardParked>(Discard);
+        Command<RepostPostings>(Repost);
+        Command<RepostRead>(Reposting);
+        Command<RepostReadFailed>(failed => failed.ReplyTo.Tell(new SinkCommandReply(_key.ToString(), false, $"reading the sink's journal failed: {failed.Cause.Message}", 0)));
         Command<SaveSnapshotSuccess>(_ => { });
         Command<SaveSnapshotFailure>(failure => _log.Warning("Sink {0}: snapshot failed: {1}", _key, failure.Cause.Message));
         Command<StopEntity>(_ => StopWhenIdle());
@@ -304,6 +309,39 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
             Reply(new PostingDiscarded(discard.Key, discard.By, discard.Reason, Now), $"discarded {discard.Key}", 1);
     }
 
+    /// <summary>
+    /// A replay: delivered postings go through the connector again. The outbox forgot them, so the
+    /// sink reads them from its own journal first (a ledger of this sink, up to now).
+    /// </summary>
+    private void Repost(RepostPostings repost)
+    {
+        var sender = Sender;
+        var ledger = new PostingLedger();
+        PostingLedgerReader.FoldAsync(Context.System, _key.ToString(), ledger, LastSequenceNr)
+            .PipeTo(Self, success: () => new RepostRead(repost, sender, ledger), failure: cause => new RepostReadFailed(sender, cause));
+    }
+
+    private void Reposting(RepostRead read)
+    {
+        // In journal order, so an invoice goes again before its payment. A summarizing sink would fold
+        // a reposted invoice into a new summary: only its summaries go again.
+        var asked = read.Request.Keys.ToHashSet();
+        var postings = read.Ledger.Entries
+            .Where(e => asked.Contains(e.Posting.Key) && e.Status == PostingStatus.Delivered && _state.Find(e.Posting.Key) is null)
+            .Select(e => e.Posting)
+            .Where(p => !(_summarizes && p is CustomerInvoicePosting { CreditNote: false }))
+            .ToList();
+        var left = asked.Except(postings.Select(p => p.Key)).ToList();
+        var note = left.Count == 0 ? "" : $"; {left.Count} not reposted (not a delivered posting of this sink): {string.Join(", ", left.Take(5))}{(left.Count > 5 ? ", …" : "")}";
+        if (postings.Count == 0)
+        {
+            read.ReplyTo.Tell(new SinkCommandReply(_key.ToString(), false, "nothing to repost" + note, 0));
+            return;
+        }
+        PersistEvent(new PostingsReposted(postings, read.Request.By, Now),
+            () => read.ReplyTo.Tell(new SinkCommandReply(_key.ToString(), true, $"{postings.Count} posting(s) back in the outbox{note}", postings.Count)));
+    }
+
     private void Reply(ISinkEvent e, string message, int affected)
     {
         var sender = Sender;
@@ -366,6 +404,8 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
 
     private sealed record FeedItem(long Offset, IReadOnlyList<Posting> Postings);
     private sealed record FeedFailed(Exception Cause);
+    private sealed record RepostRead(RepostPostings Request, IActorRef ReplyTo, PostingLedger Ledger);
+    private sealed record RepostReadFailed(IActorRef ReplyTo, Exception Cause);
     private sealed record WriteDone(IReadOnlyList<Posting> Batch, IReadOnlyList<PostingResult> Results);
     private sealed record WriteFailed(IReadOnlyList<Posting> Batch, Exception Cause);
 

@@ -44,5 +44,12 @@ public sealed record RetryParked(string SinkId, PostingKey? Key, string? Cause, 
 
 public sealed record DiscardParked(string SinkId, PostingKey Key, string By, string Reason) : ISinkMessage;
 
+/// <summary>
+/// Send postings Odoo confirmed through the connector again (a replay): the sink finds them in its
+/// journal and queues them; Odoo finds by external id what it holds and makes only what is gone.
+/// Keys that are not delivered postings of this sink are left alone and named in the reply.
+/// </summary>
+public sealed record RepostPostings(string SinkId, IReadOnlyList<PostingKey> Keys, string By) : ISinkMessage;
+
 /// <summary>The answer to an operator's command: what it did, or why not.</summary>
 public sealed record SinkCommandReply(string SinkId, bool Done, string Message, int Affected) : IActorSyncMessage;

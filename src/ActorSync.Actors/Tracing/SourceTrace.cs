@@ -103,6 +103,10 @@ public sealed class SourceTrace(ResourceRef resource)
             case PostingRejected x: Update(x.Key, e); break;
             case PostingRetried x: Update(x.Key, e); break;
             case PostingDiscarded x: Update(x.Key, e); break;
+            case PostingsReposted reposted:
+                foreach (var p in reposted.Postings)
+                    Update(p.Key, e);
+                break;
         }
     }
 

@@ -27,6 +27,9 @@ public sealed record LedgerEntry(Posting Posting, string Sink, PostingStatus Sta
     public string? Message { get; init; }
     public string? ApprovedBy { get; init; }
     public PostingKey? SummarizedInto { get; init; }
+
+    /// <summary>How often an operator sent it through the connector again after Odoo confirmed it (<see cref="PostingsReposted"/>).</summary>
+    public int Reposts { get; init; }
     public DateTimeOffset ChangedAt { get; init; } = QueuedAt;
 }
 
@@ -45,17 +48,40 @@ public sealed class PostingLedger
 
     public void Apply(string sink, ISinkEvent e)
     {
+        foreach (var entry in Changes(_entries.GetValueOrDefault, sink, e))
+            _entries[entry.Posting.Key] = entry;
+    }
+
+    /// <summary>
+    /// The entries one sink event adds or changes, given the entries as they stand (<paramref name="find"/>).
+    /// Pure, and the same whether the ledger lives in memory or in a projection's table: applying an
+    /// event twice gives the same entries (times come from the event).
+    /// </summary>
+    public static IReadOnlyCollection<LedgerEntry> Changes(Func<PostingKey, LedgerEntry?> find, string sink, ISinkEvent e)
+    {
+        var changed = new Dictionary<PostingKey, LedgerEntry>();
+        LedgerEntry? Get(PostingKey key) => changed.TryGetValue(key, out var entry) ? entry : find(key);
+        void Add(Posting posting, bool needsApproval, DateTimeOffset at)
+        {
+            if (Get(posting.Key) is null)
+                changed[posting.Key] = new LedgerEntry(posting, sink, needsApproval ? PostingStatus.AwaitingApproval : PostingStatus.Pending, at);
+        }
+        void Change(PostingKey key, Func<LedgerEntry, LedgerEntry> change, DateTimeOffset at)
+        {
+            if (Get(key) is { } entry)
+                changed[key] = change(entry) with { ChangedAt = at };
+        }
+
         switch (e)
         {
             case PostingsQueued queued:
                 foreach (var p in queued.Postings)
-                    _entries.TryAdd(p.Posting.Key, new LedgerEntry(p.Posting, sink, p.NeedsApproval ? PostingStatus.AwaitingApproval : PostingStatus.Pending, queued.At));
+                    Add(p.Posting, p.NeedsApproval, queued.At);
                 break;
             case PostingsSummarized summarized:
                 foreach (var invoice in summarized.Invoices)
                     Change(invoice, entry => entry with { Status = PostingStatus.Summarized, SummarizedInto = summarized.Summary.Key }, summarized.At);
-                _entries.TryAdd(summarized.Summary.Key, new LedgerEntry(summarized.Summary, sink,
-                    summarized.NeedsApproval ? PostingStatus.AwaitingApproval : PostingStatus.Pending, summarized.At));
+                Add(summarized.Summary, summarized.NeedsApproval, summarized.At);
                 break;
             case PostingsDelivered delivered:
                 foreach (var d in delivered.Postings)
@@ -80,12 +106,12 @@ public sealed class PostingLedger
             case PostingDiscarded discarded:
                 Change(discarded.Key, entry => entry with { Status = PostingStatus.Discarded, Message = $"discarded by {discarded.By}: {discarded.Reason}" }, discarded.At);
                 break;
+            case PostingsReposted reposted:
+                // Only a delivered posting goes back (the sink queues no other); the count says how often.
+                foreach (var p in reposted.Postings.Where(p => Get(p.Key) is { Status: PostingStatus.Delivered }))
+                    Change(p.Key, entry => entry with { Status = PostingStatus.Pending, Reposts = entry.Reposts + 1 }, reposted.At);
+                break;
         }
-    }
-
-    private void Change(PostingKey key, Func<LedgerEntry, LedgerEntry> change, DateTimeOffset at)
-    {
-        if (_entries.TryGetValue(key, out var entry))
-            _entries[key] = change(entry) with { ChangedAt = at };
+        return changed.Values;
     }
 }

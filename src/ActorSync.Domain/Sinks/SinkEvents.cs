@@ -34,3 +34,10 @@ public sealed record PostingRetried(PostingKey Key, string By, DateTimeOffset At
 
 /// <summary>An operator took a parked posting out for good, with the reason; the journal keeps it.</summary>
 public sealed record PostingDiscarded(PostingKey Key, string By, string Reason, DateTimeOffset At) : ISinkEvent;
+
+/// <summary>
+/// An operator sent postings Odoo already confirmed through the connector again (a replay): they
+/// are back in the outbox, and Odoo finds by external id what it still holds and makes only what
+/// is gone. The postings travel in the event: the outbox forgets delivered postings.
+/// </summary>
+public sealed record PostingsReposted(IReadOnlyList<Posting> Postings, string By, DateTimeOffset At) : ISinkEvent;

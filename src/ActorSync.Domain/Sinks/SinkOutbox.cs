@@ -28,6 +28,7 @@ public static class SinkOutbox
         PostingRejected rejected => Change(state, rejected.Key, entry => entry with { Status = OutboxStatus.Parked, Cause = "rejected", Message = $"rejected by {rejected.By}: {rejected.Reason}" }),
         PostingRetried retried => Change(state, retried.Key, entry => entry with { Status = OutboxStatus.Pending, Cause = null, Message = null }),
         PostingDiscarded discarded => Remove(state, [discarded.Key]) with { Discarded = state.Discarded + 1 },
+        PostingsReposted reposted => Reposted(state, reposted),
         _ => state,
     };
 
@@ -135,6 +136,17 @@ public static class SinkOutbox
         var rest = Remove(state, e.Invoices);
         var entry = new OutboxEntry(e.Summary, e.NeedsApproval ? OutboxStatus.AwaitingApproval : OutboxStatus.Pending, e.At, Members: e.Invoices);
         return rest with { Outbox = rest.Outbox.Insert(place < 0 ? rest.Outbox.Count : place, entry), Summaries = state.Summaries + 1, Summarized = state.Summarized + e.Invoices.Count };
+    }
+
+    /// <summary>Reposted postings queue again behind what waits; they leave the delivered count until Odoo confirms them again.</summary>
+    private static SinkState Reposted(SinkState state, PostingsReposted e)
+    {
+        var added = e.Postings.Where(p => state.Find(p.Key) is null).DistinctBy(p => p.Key).ToList();
+        return state with
+        {
+            Outbox = state.Outbox.AddRange(added.Select(p => new OutboxEntry(p, OutboxStatus.Pending, e.At))),
+            Delivered = Math.Max(0, state.Delivered - added.Count),
+        };
     }
 
     private static SinkState Remove(SinkState state, IEnumerable<PostingKey> keys)

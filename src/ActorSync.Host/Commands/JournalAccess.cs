@@ -23,19 +23,21 @@ internal sealed class JournalAccess
         command.Options.Add(_hocon);
     }
 
+    /// <summary>The node options these arguments give; a reader seeds nothing.</summary>
+    public NodeOptions NodeOptions(ParseResult parse) => new()
+    {
+        ConfigFiles = parse.GetValue(_config) ?? [],
+        DataDir = parse.GetValue(_dataDir),
+        HoconFolder = parse.GetValue(_hocon) ?? HoconFiles.DefaultFolder(),
+        SeedNetwork = false,
+    };
+
     public async Task<int> RunAsync(ParseResult parse, string name, Func<JournalReader, TextWriter, Task<int>> read)
     {
         var error = parse.InvocationConfiguration.Error;
-        var options = new NodeOptions
-        {
-            ConfigFiles = parse.GetValue(_config) ?? [],
-            DataDir = parse.GetValue(_dataDir),
-            HoconFolder = parse.GetValue(_hocon) ?? HoconFiles.DefaultFolder(),
-            SeedNetwork = false,
-        };
         try
         {
-            await using var reader = JournalReader.Open(options);
+            await using var reader = JournalReader.Open(NodeOptions(parse));
             return await read(reader, parse.InvocationConfiguration.Output);
         }
         catch (ConfigurationProblem problem)

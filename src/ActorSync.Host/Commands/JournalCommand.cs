@@ -18,10 +18,11 @@ internal static class JournalCommand
 {
     private const int ProgressEvery = 1000;
 
-    public static Command Create() => new("journal", "Read the journal offline: events by persistence id, tag and time; export to NDJSON")
+    public static Command Create() => new("journal", "Read the journal offline: events by persistence id, tag and time; export to NDJSON; replay into projections or through the sinks")
     {
         Events(),
         Export(),
+        ReplayCommand.Create(),
     };
 
     private static Command Events()

@@ -123,6 +123,7 @@ internal static class SerializationSamples
             new PostingRejected(PaymentPosting.Key, "finance.lead", "amount disputed", Queued.AddMinutes(6)),
             new PostingRetried(PaymentPosting.Key, "ops.oncall", Queued.AddMinutes(7)),
             new PostingDiscarded(PaymentPosting.Key, "ops.oncall", "posted by hand in Odoo", Queued.AddMinutes(8)),
+            new PostingsReposted([InvoicePosting, PaymentPosting], "ops.oncall", Queued.AddDays(3)),
             new SinkState(42, [new OutboxEntry(PaymentPosting, OutboxStatus.Parked, Queued, "odoo.exceptions.UserError", "refused", "finance.lead", [InvoicePosting.Key])], 10, 1, 2, 7,
                 [new PostingKey("analytic-northwind-health-NW Emergency")]),
             InvoicePosting,
@@ -142,6 +143,7 @@ internal static class SerializationSamples
             new RejectPosting(sink, PaymentPosting.Key, "finance.lead", "amount disputed"),
             new RetryParked(sink, null, "actorsync.mapping-missing", "ops.oncall"),
             new DiscardParked(sink, PaymentPosting.Key, "ops.oncall", "posted by hand in Odoo"),
+            new RepostPostings(sink, [InvoicePosting.Key, PaymentPosting.Key], "ops.oncall"),
             new SinkCommandReply(sink, true, "1 posting(s) back in the outbox", 1),
         ];
     }

@@ -19,12 +19,12 @@ public sealed class PostingSinkTests
 {
     private const string Revenue = "northwind-health/nw-general/revenue";
     private const string Inventory = "northwind-health/nw-general/inventory";
-    private static readonly DateOnly Day = new(2026, 3, 14);
+    internal static readonly DateOnly Day = new(2026, 3, 14);
 
     private static InvoiceKey Claim(string id) => new(Site, new InvoiceId(id));
 
     /// <summary>An invoice drafted and issued to a payer: the revenue sink's invoice posting.</summary>
-    private static async Task IssueAsync(SinkTestBed bed, string id, decimal amount, string payer = "Mercy Payer")
+    internal static async Task IssueAsync(SinkTestBed bed, string id, decimal amount, string payer = "Mercy Payer")
     {
         var key = Claim(id);
         Assert.Equal(Domain.Common.Outcome.Accepted, (await bed.Node!.SendAsync(new DraftInvoice(key, LegalEntity, null, Currency.Usd, [Line("1", amount)], Day, Stamp("Claim", id)))).Outcome);

@@ -1,0 +1,70 @@
+using System.Data.Common;
+using ActorSync.Actors.Configuration;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace ActorSync.Actors.Projections;
+
+/// <summary>
+/// Where projections keep their read models: tables in the journal's own database, and each
+/// projection's offset per source stream in <c>projection_offsets</c>, written in the same
+/// transaction as the rows it covers — a crash never loses an offset nor moves one past rows that
+/// were not written. The SQL is the common dialect of SQLite and PostgreSQL (upserts with
+/// <c>ON CONFLICT</c>, times as ISO 8601 text).
+/// </summary>
+public sealed class ProjectionStore : IAsyncDisposable
+{
+    private ProjectionStore(DbConnection connection) => Connection = connection;
+
+    public DbConnection Connection { get; }
+
+    public static async Task<ProjectionStore> OpenAsync(StorageSettings storage, CancellationToken ct)
+    {
+        DbConnection connection = storage.Kind == StorageKind.Sqlite ? new SqliteConnection(storage.ConnectionString) : new NpgsqlConnection(storage.ConnectionString);
+        await connection.OpenAsync(ct);
+        var store = new ProjectionStore(connection);
+        await store.ExecuteAsync(null, "CREATE TABLE IF NOT EXISTS projection_offsets (projection TEXT NOT NULL, stream TEXT NOT NULL, last_offset BIGINT NOT NULL, PRIMARY KEY (projection, stream))", ct);
+        return store;
+    }
+
+    /// <summary>How far the projection has applied each stream (streams it never read are absent: offset 0).</summary>
+    public async Task<Dictionary<string, long>> OffsetsAsync(string projection, CancellationToken ct)
+    {
+        await using var command = Command(null, "SELECT stream, last_offset FROM projection_offsets WHERE projection = @projection", ("projection", projection));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var offsets = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+            offsets[reader.GetString(0)] = reader.GetInt64(1);
+        return offsets;
+    }
+
+    public Task SetOffsetAsync(DbTransaction tx, string projection, string stream, long offset, CancellationToken ct) =>
+        ExecuteAsync(tx, "INSERT INTO projection_offsets (projection, stream, last_offset) VALUES (@projection, @stream, @offset) " +
+            "ON CONFLICT (projection, stream) DO UPDATE SET last_offset = excluded.last_offset", ct, ("projection", projection), ("stream", stream), ("offset", offset));
+
+    public Task ResetOffsetsAsync(DbTransaction tx, string projection, CancellationToken ct) =>
+        ExecuteAsync(tx, "DELETE FROM projection_offsets WHERE projection = @projection", ct, ("projection", projection));
+
+    public async Task ExecuteAsync(DbTransaction? tx, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(tx, sql, parameters);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public DbCommand Command(DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = Connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+}

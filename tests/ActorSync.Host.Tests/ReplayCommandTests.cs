@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Xunit;
+
+namespace ActorSync.Host.Tests;
+
+/// <summary>
+/// <c>actorsync journal replay</c> in-process on a journal of its own (a repost writes to the sinks'
+/// journals): the postings projection rebuilt and updated, and a repost through the sinks into the
+/// Odoo simulator that finds everything there.
+/// </summary>
+public sealed class ReplayCommandTests(JournalFixture journal) : IClassFixture<JournalFixture>
+{
+    private string[] Data => ["--data-dir", journal.DataDir];
+
+    private long SinkEvents() => journal.Query("SELECT COUNT(*) FROM event_journal WHERE persistence_id LIKE 'posting-sink|%'", r => r.GetInt64(0)).Single();
+
+    private static JsonElement Last(InProcessCli.Run run)
+    {
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Stdout}{run.Stderr}");
+        return JsonDocument.Parse(run.Lines[^1]).RootElement;
+    }
+
+    [Fact]
+    public async Task A_rebuild_reads_every_sink_event_an_update_only_new_ones_and_a_repost_finds_everything_in_Odoo()
+    {
+        var rebuilt = Last(await InProcessCli.RunAsync(["journal", "replay", "--rebuild", "postings", "--json", .. Data]));
+        var before = SinkEvents();
+        var postings = journal.Query("SELECT COUNT(*) FROM projection_postings", r => r.GetInt64(0)).Single();
+        var unchanged = Last(await InProcessCli.RunAsync(["journal", "replay", "--projection", "postings", "--json", .. Data]));
+
+        Assert.Equal(before, rebuilt.GetProperty("eventsRead").GetInt64());
+        // At least a write per posting; master data two sinks of a legal entity share is written by each.
+        Assert.InRange(rebuilt.GetProperty("rowsWritten").GetInt64(), postings, before);
+        Assert.Equal(0, unchanged.GetProperty("eventsRead").GetInt64());
+
+        var delivered = journal.Query("SELECT COUNT(*) FROM projection_postings WHERE status = 'Delivered'", r => r.GetInt64(0)).Single();
+        var repost = await InProcessCli.RunAsync(["journal", "replay", "--repost", "--json", "--by", "ops.test", "--config", Path.Combine(journal.Work, "odoo.conf"), "--sink-timeout", "120", .. Data]);
+        var reposted = Last(repost);
+
+        Assert.True(delivered > 0);
+        Assert.Equal(delivered, reposted.GetProperty("reposted").GetInt64());
+        Assert.Equal(delivered, reposted.GetProperty("alreadyInOdoo").GetInt64());
+        Assert.Equal(0, reposted.GetProperty("created").GetInt64());
+        Assert.True(reposted.GetProperty("sinksIdle").GetBoolean());
+        Assert.Contains("invoice", reposted.GetProperty("byKind").EnumerateObject().Select(k => k.Name));
+        Assert.Contains("Reposted through the sinks", repost.Stdout, StringComparison.Ordinal);
+
+        var updated = Last(await InProcessCli.RunAsync(["journal", "replay", "--projection", "postings", "--json", .. Data]));
+
+        Assert.Equal(SinkEvents() - before, updated.GetProperty("eventsRead").GetInt64());
+        Assert.True(updated.GetProperty("eventsRead").GetInt64() > 0);
+        Assert.Equal(delivered, journal.Query("SELECT COUNT(*) FROM projection_postings WHERE reposts = 1 AND status = 'Delivered' AND already_in_odoo = 1", r => r.GetInt64(0)).Single());
+    }
+
+    [Theory]
+    [InlineData("journal", "replay")]
+    [InlineData("journal", "replay", "--rebuild", "postings", "--repost")]
+    [InlineData("journal", "replay", "--rebuild", "invoices")]
+    [InlineData("journal", "replay", "--repost", "--kind", "gift")]
+    [InlineData("journal", "replay", "--repost", "--from", "yesterday")]
+    public async Task A_wrong_argument_exits_with_2_and_says_why(params string[] args)
+    {
+        var run = await InProcessCli.RunAsync([.. args, .. Data]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("actorsync journal replay:", run.Stderr, StringComparison.Ordinal);
+    }
+}
