@@ -33,7 +33,7 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
     public static async Task<IngestSession> StartAsync(ActorSyncNode node, SourceId source, SiteResolution? sourceSite, int parallelism, SiteScope? scope = null, TimeProvider? clock = null)
     {
         var directory = node.Network.Directory();
-        var pseudonyms = PseudonymKeyFile.Load(node.Storage.SqliteFile is { } file ? Path.GetDirectoryName(file) : null);
+        var pseudonyms = PseudonymKeyFile.For(node.Storage);
         var (registry, invoices) = await SourceMemory.LoadAsync(node, source);
         var mapper = new BundleMapper(directory, directory, pseudonyms, new FhirResourceParser(), invoices, registry);
         return new IngestSession(node, mapper, source, sourceSite, scope ?? SiteScope.All, parallelism, clock ?? TimeProvider.System);

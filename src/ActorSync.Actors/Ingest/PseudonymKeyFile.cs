@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ActorSync.Actors.Configuration;
 using ActorSync.Fhir.Mapping;
 
 namespace ActorSync.Actors.Ingest;
@@ -12,12 +13,15 @@ public static class PseudonymKeyFile
 {
     public const string EnvironmentVariable = "ACTORSYNC_PSEUDONYM_KEY";
 
+    /// <summary>The key for a node on this storage; a node checks it as it starts, so a missing key stops it with a message instead of failing every ingest.</summary>
+    public static Pseudonymizer For(StorageSettings storage) => Load(storage.SqliteFile is { } file ? Path.GetDirectoryName(file) : null);
+
     public static Pseudonymizer Load(string? dataDir)
     {
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(EnvironmentVariable)))
             return Pseudonymizer.FromEnvironment(EnvironmentVariable);
         if (dataDir is null)
-            throw new InvalidOperationException($"set {EnvironmentVariable}: without an embedded data folder there is nowhere to keep a generated key");
+            throw new ConfigurationProblem($"set {EnvironmentVariable} (the same on every node): on a shared journal there is no data folder to keep a generated pseudonym key in");
         var file = Path.Combine(dataDir, "pseudonym.key");
         if (!File.Exists(file))
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ActorSync.Actors.Configuration;
 using ActorSync.Actors.Hosting;
+using ActorSync.Actors.Ingest;
 using ActorSync.Domain.Common;
 using ActorSync.Http;
 using ActorSync.Http.Management;
@@ -64,6 +65,7 @@ internal static class NodeCommand
             ManagementServer? management = null;
             try
             {
+                PseudonymKeyFile.For(node.Storage);
                 if (HttpSettings.From(node.Config).Enabled)
                     http = await IngestServer.StartAsync(node, cancellationToken);
                 management = await ManagementServer.StartAsync(node, cancellationToken);
