@@ -7,6 +7,7 @@ root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(NodeCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(ChaosCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(SourceCommand.Create());
 root.Subcommands.Add(OdooCommand.Create());

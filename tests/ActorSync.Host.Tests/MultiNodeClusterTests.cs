@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using ActorSync.Actors.Configuration;
 using ActorSync.Storage;
@@ -29,8 +27,8 @@ public sealed class MultiNodeClusterTests : IAsyncLifetime
     public async Task Three_nodes_form_one_cluster_share_the_work_and_one_leaves_gracefully_on_SIGTERM()
     {
         var journal = await _postgres!.CreateDatabaseAsync("actorsync_cluster");
-        var remoting = FreePorts(3);
-        _management = FreePorts(3);
+        var remoting = Chaos.LoopbackPorts.Free(3);
+        _management = Chaos.LoopbackPorts.Free(3);
         var seeds = string.Join(", ", remoting.Take(2).Select(p => $"\"akka.tcp://actorsync@127.0.0.1:{p}\""));
         var environment = new Dictionary<string, string> { ["ACTORSYNC_PG_CONNECTION"] = journal, ["ACTORSYNC_SOURCE_NORTHWIND_EHR"] = SourceToken,
             ["ACTORSYNC_PSEUDONYM_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) };
@@ -128,15 +126,6 @@ public sealed class MultiNodeClusterTests : IAsyncLifetime
     {
         Assert.True(run.Exit == 0, run.Stderr);
         return JsonDocument.Parse(run.Stdout).RootElement.Clone();
-    }
-
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        listeners.ForEach(l => l.Start());
-        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        listeners.ForEach(l => l.Stop());
-        return ports;
     }
 
     public async Task DisposeAsync()

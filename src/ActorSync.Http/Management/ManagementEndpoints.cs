@@ -46,7 +46,7 @@ internal sealed class ManagementEndpoints(ActorSyncNode node, OperatorAuthentica
         Get(app, "/cluster/sharding/{type}/region-stats", OperatorRoles.Viewer, (r, ct) => RegionStats(r.RouteValues["type"]!.ToString()!, ct));
         Get(app, "/cluster/sharding/{type}/shard-stats", OperatorRoles.Viewer, (r, ct) => ShardStats(r.RouteValues["type"]!.ToString()!, ct));
         Get(app, "/entities/{type}/{**id}", OperatorRoles.Viewer, (r, ct) => Entity(r.RouteValues["type"]!.ToString()!, r.RouteValues["id"]!.ToString()!, r.Query, ct));
-        Get(app, "/sinks", OperatorRoles.Viewer, async (_, ct) => Results.Json(new { sinks = (await SinkProgress.SnapshotAsync(node, ct)).Sinks }));
+        Get(app, "/sinks", OperatorRoles.Viewer, async (_, ct) => await SinkProgress.SnapshotAsync(node, ct) is var s ? Results.Json(new { sinks = s.Sinks, behind = s.Behind, idle = s.Idle }) : null!);
         Get(app, "/exceptions", OperatorRoles.Viewer, async (_, ct) => Results.Json(new { postings = (await SinkOperations.ListAsync(node, OutboxStatus.Parked, ct)).Select(Json) }));
         Get(app, "/exceptions/{key}", OperatorRoles.Viewer, (r, ct) => Posting(r, ct));
         Post(app, "/exceptions/retry", OperatorRoles.Operator, async (r, who, ct) => r.Query["cause"].ToString() is { Length: > 0 } cause
