@@ -86,12 +86,15 @@ public sealed class ReplayTests
             await IssueAsync(bed, id, amount);
         await IdleAsync(bed);
         var moves = bed.Simulator.Count("account.move");
-        var delivered = (await PostingLedgerReader.ReadAsync(bed.Node!.System, bed.Node.Network, CancellationToken.None)).Entries.Count(e => e.Status == PostingStatus.Delivered);
+        // Products are master data that every inventory sink of a legal entity queues under one key: which
+        // sink's copy the ledger shows is a race, so the exact count is of the postings only one sink makes.
+        static bool Shared(Domain.Postings.Posting p) => p is Domain.Postings.ProductUpsert;
+        var delivered = (await PostingLedgerReader.ReadAsync(bed.Node!.System, bed.Node.Network, CancellationToken.None)).Entries.Count(e => e.Status == PostingStatus.Delivered && !Shared(e.Posting));
 
         var all = await PostingRepost.RunAsync(bed.Node!, RepostScope.Everything, "ops.test", TimeSpan.FromSeconds(60), null, CancellationToken.None);
 
         Assert.True(all.Sinks.Idle);
-        Assert.Equal(delivered, all.Reposted);
+        Assert.Equal(delivered, all.ByKind.Where(k => k.Kind != "product").Sum(k => k.Reposted));
         Assert.Equal(all.Reposted, all.AlreadyInOdoo);
         Assert.Equal(0, all.Created + all.NotConfirmed);
         Assert.Equal(3, all.ByKind.Single(k => k.Kind == "invoice").AlreadyInOdoo);
