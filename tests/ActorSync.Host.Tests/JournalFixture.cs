@@ -23,6 +23,9 @@ public sealed class JournalFixture : IAsyncLifetime
     public string DataDir => Path.Combine(Work, "data");
     public Uri Odoo => _simulator!.BaseAddress;
 
+    /// <summary>How many records of a model the simulator holds.</summary>
+    public int OdooCount(string model) => _simulator!.Count(model);
+
     public async Task InitializeAsync()
     {
         var generated = Path.Combine(Work, "generated");

@@ -33,14 +33,19 @@ public sealed class ReplayCommandTests(JournalFixture journal) : IClassFixture<J
         Assert.InRange(rebuilt.GetProperty("rowsWritten").GetInt64(), postings, before);
         Assert.Equal(0, unchanged.GetProperty("eventsRead").GetInt64());
 
-        var delivered = journal.Query("SELECT COUNT(*) FROM projection_postings WHERE status = 'Delivered'", r => r.GetInt64(0)).Single();
+        // Products are master data every inventory sink of a legal entity queues under one key: which sink's copy
+        // a repost takes is a race, so exact counts are of the postings one sink makes (products: none made, below).
+        var delivered = journal.Query("SELECT COUNT(*) FROM projection_postings WHERE status = 'Delivered' AND kind <> 'product'", r => r.GetInt64(0)).Single();
+        var products = journal.OdooCount("product.product");
         var repost = await InProcessCli.RunAsync(["journal", "replay", "--repost", "--json", "--by", "ops.test", "--config", Path.Combine(journal.Work, "odoo.conf"), "--sink-timeout", "120", .. Data]);
         var reposted = Last(repost);
 
         Assert.True(delivered > 0);
-        Assert.Equal(delivered, reposted.GetProperty("reposted").GetInt64());
-        Assert.Equal(delivered, reposted.GetProperty("alreadyInOdoo").GetInt64());
-        Assert.Equal(0, reposted.GetProperty("created").GetInt64());
+        var single = reposted.GetProperty("byKind").EnumerateObject().Where(k => k.Name != "product").Select(k => k.Value).ToList();
+        Assert.Equal(delivered, single.Sum(k => k.GetProperty("reposted").GetInt64()));
+        Assert.Equal(delivered, single.Sum(k => k.GetProperty("alreadyInOdoo").GetInt64()));
+        Assert.Equal(0, single.Sum(k => k.GetProperty("created").GetInt64()));
+        Assert.Equal(products, journal.OdooCount("product.product"));
         Assert.True(reposted.GetProperty("sinksIdle").GetBoolean());
         Assert.Contains("invoice", reposted.GetProperty("byKind").EnumerateObject().Select(k => k.Name));
         Assert.Contains("Reposted through the sinks", repost.Stdout, StringComparison.Ordinal);

@@ -59,8 +59,18 @@ public static class PostingRepost
             if (!reply.Done || reply.Affected < sink.Count())
                 refused.Add($"{sink.Key}: {reply.Message}");
         }
-        var sinks = await SinkProgress.WaitUntilIdleAsync(node, within, progress, ct);
-        var after = await PostingLedgerReader.ReadAsync(node.System, node.Network, ct);
+        // Idle is a moment of the sinks' own view; the answer is the ledger: wait until every reposted
+        // posting is confirmed again (or the time is up).
+        var deadline = DateTime.UtcNow + within;
+        SinksSummary sinks;
+        PostingLedger after;
+        do
+        {
+            sinks = await SinkProgress.WaitUntilIdleAsync(node, deadline - DateTime.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero, progress, ct);
+            after = await PostingLedgerReader.ReadAsync(node.System, node.Network, ct);
+        }
+        while (reposted.Any(e => after.Find(e.Posting.Key) is not { Status: PostingStatus.Delivered } a || a.Reposts <= before.Find(e.Posting.Key)!.Reposts)
+               && DateTime.UtcNow < deadline && await Task.Delay(250, ct).ContinueWith(_ => true, TaskScheduler.Default));
         // A posting the sink did not take (already waiting in its outbox, …) still stands as before: not counted.
         var taken = reposted.Select(e => after.Find(e.Posting.Key)!).Where(e => e.Reposts > before.Find(e.Posting.Key)!.Reposts).ToList();
         var byKind = taken.GroupBy(e => PostingKinds.Of(e.Posting)).OrderBy(g => g.Key, StringComparer.Ordinal)
