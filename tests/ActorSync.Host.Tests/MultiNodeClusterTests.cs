@@ -44,6 +44,9 @@ public sealed class MultiNodeClusterTests : IAsyncLifetime
                 """);
             _nodes.Add(ActorSyncProcess.Start(environment, _work, "node", "--data-dir", Path.Combine(_work, $"data{i + 1}"),
                 "--config", Path.Combine(HoconFiles.DefaultFolder(), "persistence-postgresql.conf"), "--config", conf));
+            // The first node creates the journal's tables; concurrent CREATE TABLEs on one database collide.
+            if (i == 0)
+                await _nodes[0].WaitForOutputAsync("Press Ctrl+C", TimeSpan.FromSeconds(120));
         }
         foreach (var node in _nodes)
             await node.WaitForOutputAsync("Press Ctrl+C", TimeSpan.FromSeconds(120));

@@ -70,9 +70,13 @@ internal sealed class ChaosCluster : IAsyncDisposable
                 environment, Path.Combine(options.WorkDir, $"node{i + 1}.log")));
         }
         var cluster = new ChaosCluster(postgres, journal, odoo, nodes, operatorToken, sources);
-        foreach (var node in nodes)
+        // The first node creates the journal's tables; the others start once it is up (concurrent
+        // CREATE TABLEs on one PostgreSQL database collide).
+        nodes[0].Start();
+        await nodes[0].WaitReadyAsync(TimeSpan.FromMinutes(2), ct);
+        foreach (var node in nodes.Skip(1))
             node.Start();
-        foreach (var node in nodes)
+        foreach (var node in nodes.Skip(1))
             await node.WaitReadyAsync(TimeSpan.FromMinutes(2), ct);
         return cluster;
     }

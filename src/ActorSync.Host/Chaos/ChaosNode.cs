@@ -75,7 +75,7 @@ internal sealed class ChaosNode(int index, int httpPort, int managementPort, IRe
             {
             }
             if (!Running || DateTime.UtcNow > deadline)
-                throw new TimeoutException($"node {index + 1} did not become ready (see {log})");
+                throw new TimeoutException($"node {index + 1} did not become ready (see {log}); it said last:{Environment.NewLine}{Tail(12)}");
             await Task.Delay(250, ct);
         }
     }
@@ -87,6 +87,12 @@ internal sealed class ChaosNode(int index, int httpPort, int managementPort, IRe
         return Path.GetFileNameWithoutExtension(process) == "dotnet"
             ? (process, [typeof(ChaosNode).Assembly.Location])
             : (process, []);
+    }
+
+    private string Tail(int lines)
+    {
+        lock (_gate)
+            return File.Exists(log) ? string.Join(Environment.NewLine, File.ReadLines(log).TakeLast(lines)) : "(nothing)";
     }
 
     private void Append(string? line)
