@@ -97,7 +97,7 @@ internal static class BenchCommand
             return results.All(r => r.DurablePerSecond >= 10_000 && r.Ratio >= 0.5 && r.P99Milliseconds < 50) ? ExitCodes.Ok : ExitCodes.GoalMissed;
         });
 
-        return new Command("bench", "Benchmarks that print figures (see docs/benchmarks.md)") { journal, ingest, OdooBenchCommand(), SinkBenchCommand() };
+        return new Command("bench", "Benchmarks that print figures (see docs/benchmarks.md)") { journal, ingest, OdooBenchCommand(), SinkBenchCommand(), ClusterBenchmark.Create() };
     }
 
     private static Command SinkBenchCommand()

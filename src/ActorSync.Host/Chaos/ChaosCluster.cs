@@ -63,7 +63,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
         for (var i = 0; i < options.Nodes; i++)
         {
             var conf = Path.Combine(options.WorkDir, $"node{i + 1}.conf");
-            await File.WriteAllTextAsync(conf, NodeHocon(remoting[i], seeds, http[i], management[i], odoo.BaseAddress, keyFile, operatorToken, network), ct);
+            await File.WriteAllTextAsync(conf, NodeHocon(remoting[i], seeds, http[i], management[i], odoo.BaseAddress, keyFile, operatorToken, network) + (options.Sinks ? "" : "\nactorsync.sinks.enabled = off\n"), ct);
             nodes.Add(new ChaosNode(i, http[i], management[i],
                 ["node", "--data-dir", Path.Combine(options.WorkDir, $"data{i + 1}"), "--hocon", options.HoconFolder,
                  "--config", Path.Combine(options.HoconFolder, "persistence-postgresql.conf"), "--config", conf],

@@ -10,6 +10,9 @@ internal sealed record ChaosOptions
     public int EncountersPerDay { get; init; } = 10;
     public int Seed { get; init; } = 7;
     public bool Json { get; init; }
+
+    /// <summary>Off for ingest benchmarks: the nodes only ingest.</summary>
+    public bool Sinks { get; init; } = true;
     public required string HoconFolder { get; init; }
     public required string WorkDir { get; init; }
 }

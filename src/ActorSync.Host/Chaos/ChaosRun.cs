@@ -21,8 +21,7 @@ internal static class ChaosRun
         var watch = Stopwatch.StartNew();
         var config = HoconFiles.Load(options.HoconFolder, []);
         var network = NetworkSettings.From(config);
-        var (sources, _) = SourceSettings.From(config, network);
-        var files = await GenerateAsync(options, network, site => sources.First(s => s.Sites is null || s.Sites.Contains(new Domain.Common.SiteId(site))).Id.Value, ct);
+        var files = await GenerateAsync(options, config, network, ct);
         Console.WriteLine($"chaos: {options.Nodes} nodes, {options.Duration.TotalSeconds:0} s, a kill every {options.KillEvery.TotalSeconds:0} s; {files.Count} files of generated data; work folder {options.WorkDir}");
         await using var cluster = await ChaosCluster.StartAsync(options, network, config, ct);
         Console.WriteLine($"  cluster up ({watch.Elapsed.TotalSeconds:0} s): journal on a throwaway PostgreSQL, Odoo simulator with 5% errors, 3% lost answers, an outage to come");
@@ -122,8 +121,10 @@ internal static class ChaosRun
     }
 
     /// <summary>The generated days, each file with the configured source that may send it.</summary>
-    private static async Task<List<(string File, string Source)>> GenerateAsync(ChaosOptions options, NetworkSettings network, Func<string, string> sourceOf, CancellationToken ct)
+    internal static async Task<List<(string File, string Source)>> GenerateAsync(ChaosOptions options, Akka.Configuration.Config config, NetworkSettings network, CancellationToken ct)
     {
+        var (sources, _) = SourceSettings.From(config, network);
+        string sourceOf(string site) => sources.First(s => s.Sites is null || s.Sites.Contains(new Domain.Common.SiteId(site))).Id.Value;
         var folder = Path.Combine(options.WorkDir, "in");
         var generator = new GeneratorOptions(new DateOnly(2026, 2, 2), options.Days, options.EncountersPerDay, options.Seed, 0.05, 0.03, GeneratorOptions.DefaultPayers);
         var files = new List<(string, string)>();
