@@ -21,10 +21,12 @@ internal static class TraceCommand
     public static Command Create()
     {
         var resource = new Argument<string>("resource") { Description = "The source resource as <type>/<id>, e.g. Claim/1234 or Encounter/abc" };
-        var json = new Option<bool>("--json") { Description = "The trace as one JSON object" };
+        var json = Palette.PaletteCall.Json;
         var journal = new JournalAccess();
-        var node = new Option<string?>("--node") { Description = "Ask a running node's management API (token in $ACTORSYNC_MGMT_TOKEN) instead of reading the journal under --data-dir" };
-        var command = new Command("trace", "Follow a source resource through the journal to its postings and their Odoo records") { resource, json, node };
+        var command = new Command("trace", "Follow a source resource through the journal (or, with --node, a running node's) to its postings and their Odoo records")
+        {
+            resource, json, Palette.PaletteCall.Node,
+        };
         journal.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
@@ -33,11 +35,11 @@ internal static class TraceCommand
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"actorsync trace: '{parse.GetValue(resource)}' is not <type>/<id>, e.g. Claim/1234");
                 return ExitCodes.BadConfiguration;
             }
-            if (parse.GetValue(node) is not null)
+            if (Palette.PaletteCall.NodeGiven(parse))
             {
                 var path = $"trace/{Uri.EscapeDataString(target.Type)}/{string.Join('/', target.Id.Split('/').Select(Uri.EscapeDataString))}";
                 return await Palette.PaletteCall.RunAsync(parse, HttpMethod.Get, path, (body, output) =>
-                    WriteAsync(output, body.Deserialize<SourceTraceReport>(Json)!, $"asked {parse.GetValue(node)}").GetAwaiter().GetResult(), ct);
+                    WriteAsync(output, body.Deserialize<SourceTraceReport>(Json)!, $"asked {parse.GetValue(Palette.PaletteCall.Node)}").GetAwaiter().GetResult(), ct);
             }
             return await journal.RunAsync(parse, "trace", async (reader, output) =>
             {

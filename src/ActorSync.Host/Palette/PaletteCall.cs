@@ -15,14 +15,16 @@ namespace ActorSync.Host.Palette;
 internal static class PaletteCall
 {
     public static readonly Option<string> Node = new("--node") { Description = "The node's management API", DefaultValueFactory = _ => "http://127.0.0.1:9110", Recursive = true };
-    public static readonly Option<bool> Json = new("--json") { Description = "Print the node's JSON answer instead of a table", Recursive = true };
+    public static readonly Option<bool> Json = new("--json") { Description = "Print JSON (the node's answer) instead of a table", Recursive = true };
+
+    /// <summary>Whether the user named a node (commands that can also work offline, such as trace).</summary>
+    public static bool NodeGiven(ParseResult parse) => parse.GetResult(Node) is { Implicit: false };
 
     /// <summary><paramref name="verdict"/> turns a good answer into an exit code (a reconciliation with differences is 1).</summary>
     public static async Task<int> RunAsync(ParseResult parse, HttpMethod method, string path, Action<JsonElement, TextWriter> print, CancellationToken ct, Func<JsonElement, int>? verdict = null)
     {
-        var address = parse.GetResult(Node) is not null ? parse.GetValue(Node) : parse.GetValue<string?>("--node");
-        if (!Uri.TryCreate(address, UriKind.Absolute, out var node) || node.Scheme is not ("http" or "https"))
-            return await Fail(ExitCodes.BadConfiguration, $"--node {address} is not an http(s) URL such as http://127.0.0.1:9110");
+        if (!Uri.TryCreate(parse.GetValue(Node), UriKind.Absolute, out var node) || node.Scheme is not ("http" or "https"))
+            return await Fail(ExitCodes.BadConfiguration, $"--node {parse.GetValue(Node)} is not an http(s) URL such as http://127.0.0.1:9110");
         if (Environment.GetEnvironmentVariable(ManagementClient.TokenVariable) is not { Length: > 0 } token)
             return await Fail(ExitCodes.BadConfiguration, $"the operator's token goes in ${ManagementClient.TokenVariable} (never on the command line)");
         using var client = new ManagementClient(node, token);
@@ -43,7 +45,7 @@ internal static class PaletteCall
                 message = refused.GetString();
             return await Fail(code switch { 409 => ExitCodes.GoalMissed, >= 500 => ExitCodes.Failure, _ => ExitCodes.BadConfiguration }, $"{(int)answer.Status}: {message}");
         }
-        if (parse.GetResult(Json) is not null ? parse.GetValue(Json) : parse.GetValue<bool>("--json"))
+        if (parse.GetValue(Json))
             Console.WriteLine(answer.Body.GetRawText());
         else
             print(answer.Body, Console.Out);

@@ -46,7 +46,7 @@ internal sealed class ManagementEndpoints(ActorSyncNode node, OperatorAuthentica
         Get(app, "/cluster/sharding/{type}/region-stats", OperatorRoles.Viewer, (r, ct) => RegionStats(r.RouteValues["type"]!.ToString()!, ct));
         Get(app, "/cluster/sharding/{type}/shard-stats", OperatorRoles.Viewer, (r, ct) => ShardStats(r.RouteValues["type"]!.ToString()!, ct));
         Get(app, "/entities/{type}/{**id}", OperatorRoles.Viewer, (r, ct) => Entity(r.RouteValues["type"]!.ToString()!, r.RouteValues["id"]!.ToString()!, r.Query, ct));
-        Get(app, "/sinks", OperatorRoles.Viewer, async (_, ct) => await SinkProgress.SnapshotAsync(node, ct) is var s ? Results.Json(new { sinks = s.Sinks, behind = s.Behind, idle = s.Idle }) : null!);
+        Get(app, "/sinks", OperatorRoles.Viewer, (_, ct) => Sinks(ct));
         Get(app, "/exceptions", OperatorRoles.Viewer, async (_, ct) => Results.Json(new { postings = (await SinkOperations.ListAsync(node, OutboxStatus.Parked, ct)).Select(Json) }));
         Get(app, "/exceptions/{key}", OperatorRoles.Viewer, (r, ct) => Posting(r, ct));
         Post(app, "/exceptions/retry", OperatorRoles.Operator, async (r, who, ct) => r.Query["cause"].ToString() is { Length: > 0 } cause
@@ -177,6 +177,12 @@ internal sealed class ManagementEndpoints(ActorSyncNode node, OperatorAuthentica
             state = state is null ? (System.Text.Json.JsonElement?)null : System.Text.Json.JsonDocument.Parse(state.StateJson).RootElement,
             events = events.Skip(Math.Max(0, events.Count - limit)),
         });
+    }
+
+    private async Task<IResult> Sinks(CancellationToken ct)
+    {
+        var summary = await SinkProgress.SnapshotAsync(node, ct);
+        return Results.Json(new { sinks = summary.Sinks, behind = summary.Behind, idle = summary.Idle });
     }
 
     private async Task<IResult> Posting(HttpRequest request, CancellationToken ct) =>
