@@ -37,7 +37,7 @@ internal sealed class DemoOdoo : IAsyncDisposable
             if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(KeyVariable)))
                 throw new ConfigurationProblem($"--odoo-url needs the API key (or password) of {options.OdooUser} in ${KeyVariable}");
             var settings = ConfigurationFactory.ParseString(
-                $"actorsync.odoo {{ url = {Quote(url)}, database = {Quote(options.OdooDatabase)}, login = {Quote(options.OdooUser)}, api-key-env = {KeyVariable} }}");
+                $"actorsync.odoo {{ url = {HoconText.Quote(url)}, database = {HoconText.Quote(options.OdooDatabase)}, login = {HoconText.Quote(options.OdooUser)}, api-key-env = {KeyVariable} }}");
             var odoo = OdooSettings.From(settings.WithFallback(config));
             using var client = new OdooClient(odoo.Connection);
             var provisioning = new DemoProvisioning(client, odoo.ConsumptionLocation);
@@ -65,11 +65,9 @@ internal sealed class DemoOdoo : IAsyncDisposable
         var file = Path.Combine(options.DataDir, "odoo-sim.db");
         var simulator = await OdooSimulator.StartAsync(simulatorOptions with { Port = 0, SqliteFile = file }, ct);
         return new DemoOdoo($"the built-in Odoo simulator on {simulator.BaseAddress} (records in {file})", ConfigurationFactory.ParseString(
-            $"actorsync.odoo {{ url = {Quote(simulator.BaseAddress.ToString())}, database = {Quote(simulatorOptions.Database)}, login = {Quote(simulatorOptions.Users[0].Login)}, api-key-file = {Quote(keyFile)} }}"),
+            $"actorsync.odoo {{ url = {HoconText.Quote(simulator.BaseAddress.ToString())}, database = {HoconText.Quote(simulatorOptions.Database)}, login = {HoconText.Quote(simulatorOptions.Users[0].Login)}, api-key-file = {HoconText.Quote(keyFile)} }}"),
             simulator);
     }
-
-    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     public async ValueTask DisposeAsync()
     {

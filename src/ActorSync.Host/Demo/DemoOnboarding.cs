@@ -45,12 +45,12 @@ internal sealed class DemoOnboarding
             var site = $"demo-site-{sites.Count + 1:000}";
             var entity = entities[sites.Count % entities.Count];
             sites.Add(site);
-            text.Append(CultureInfo.InvariantCulture, $"actorsync.network.legal-entities.{entity}.sites.{site} {{ name = \"Demo site {sites.Count}\", organizations = [{string.Join(", ", organization.Select(Quote))}]\n")
-                .Append(CultureInfo.InvariantCulture, $"  departments.general {{ name = General, analytic-account = \"{site.ToUpperInvariant()} General\", encounter-classes = [{string.Join(", ", _classes.Order(StringComparer.Ordinal).Select(Quote))}] }} }}\n");
+            text.Append(CultureInfo.InvariantCulture, $"actorsync.network.legal-entities.{entity}.sites.{site} {{ name = \"Demo site {sites.Count}\", organizations = [{string.Join(", ", organization.Select(HoconText.Quote))}]\n")
+                .Append(CultureInfo.InvariantCulture, $"  departments.general {{ name = General, analytic-account = \"{site.ToUpperInvariant()} General\", encounter-classes = [{string.Join(", ", _classes.Order(StringComparer.Ordinal).Select(HoconText.Quote))}] }} }}\n");
         }
         foreach (var entity in entities)
             foreach (var (code, unit) in _supplies.Where(s => !network.LegalEntities.Values.SelectMany(p => p.Products).Any(p => p.Item.Value == s.Key)))
-                text.Append(CultureInfo.InvariantCulture, $"actorsync.network.legal-entities.{entity}.products.{Quote(code)} {{ product = {Quote("DEMO-" + code)}, unit = {Quote(unit)}, erp-unit = {Quote(unit)}, factor = 1 }}\n");
+                text.Append(CultureInfo.InvariantCulture, $"actorsync.network.legal-entities.{entity}.products.{HoconText.Quote(code)} {{ product = {HoconText.Quote("DEMO-" + code)}, unit = {HoconText.Quote(unit)}, erp-unit = {HoconText.Quote(unit)}, factor = 1 }}\n");
         Sites = sites;
         return text.ToString();
     }
@@ -154,6 +154,4 @@ internal sealed class DemoOnboarding
 
     private static string? Text(JsonElement element, string property) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

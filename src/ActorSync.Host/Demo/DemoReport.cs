@@ -80,6 +80,5 @@ internal sealed class DemoReport(FileImportResult imported, SinksSummary sinks, 
 
     private static int Count(IEnumerable<LedgerEntry> entries, PostingStatus status) => entries.Count(e => e.Status == status);
 
-    private static decimal Amount(Posting posting) =>
-        ExpectedLines.Of(posting, "receivable").Where(l => l.Balance > 0).Sum(l => l.Balance);
+    private static decimal Amount(Posting posting) => PostingDerivation.AmountOf(posting)?.Amount ?? 0;
 }
