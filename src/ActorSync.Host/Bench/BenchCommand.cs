@@ -27,12 +27,7 @@ internal static class BenchCommand
         };
         journal.SetAction(async (parse, ct) =>
         {
-            var stores = parse.GetValue(store) switch
-            {
-                "both" => new[] { "sqlite", "postgresql" },
-                "sqlite" or "postgresql" => [parse.GetValue(store)!],
-                var other => null,
-            };
+            var stores = BenchStores.Parse(parse.GetValue(store));
             if (stores is null || parse.GetValue(entities) < 1 || parse.GetValue(commands) < 1 || parse.GetValue(parallelism) < 1 || parse.GetValue(repeat) < 1)
             {
                 await Console.Error.WriteLineAsync("actorsync bench journal: --store is sqlite, postgresql or both; counts must be positive");
@@ -70,12 +65,7 @@ internal static class BenchCommand
         };
         ingest.SetAction(async (parse, ct) =>
         {
-            var stores = parse.GetValue(ingestStore) switch
-            {
-                "both" => new[] { "sqlite", "postgresql" },
-                "sqlite" or "postgresql" => [parse.GetValue(ingestStore)!],
-                _ => null,
-            };
+            var stores = BenchStores.Parse(parse.GetValue(ingestStore));
             if (stores is null || parse.GetValue(days) < 1 || parse.GetValue(perDay) < 1 || parse.GetValue(ingestParallelism) < 1 || parse.GetValue(concurrency) < 1 || parse.GetValue(latencySeconds) < 1)
             {
                 await Console.Error.WriteLineAsync("actorsync bench ingest: --store is sqlite, postgresql or both; the other values must be positive");
@@ -97,7 +87,7 @@ internal static class BenchCommand
             return results.All(r => r.DurablePerSecond >= 10_000 && r.Ratio >= 0.5 && r.P99Milliseconds < 50) ? ExitCodes.Ok : ExitCodes.GoalMissed;
         });
 
-        return new Command("bench", "Benchmarks that print figures (see docs/benchmarks.md)") { journal, ingest, OdooBenchCommand(), SinkBenchCommand(), ClusterBenchmark.Create() };
+        return new Command("bench", "Benchmarks that print figures (see docs/benchmarks.md)") { journal, ingest, OdooBenchCommand(), SinkBenchCommand(), ClusterBenchmark.Create(), RecoveryBenchmark.Create() };
     }
 
     private static Command SinkBenchCommand()

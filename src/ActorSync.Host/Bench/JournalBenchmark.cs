@@ -102,7 +102,7 @@ internal static class JournalBenchmark
     private static async Task<double> SendAsync(ActorSyncNode node, string phase, IEnumerable<ICommand> commands, int parallelism, CancellationToken ct)
     {
         var list = commands.ToList();
-        var progress = new Progress(phase, list.Count);
+        var progress = new BenchProgress(phase, list.Count);
         var watch = Stopwatch.StartNew();
         var rejected = await Source.From(list)
             .SelectAsyncUnordered(parallelism, c => node.SendAsync(c, ct))
@@ -119,20 +119,22 @@ internal static class JournalBenchmark
         return watch.Elapsed.TotalSeconds;
     }
 
-    private static EncounterKey Key(string prefix, int entity) => new(new SiteId("bench-site"), new EncounterId($"{prefix}-enc-{entity}"));
+    internal static EncounterKey Key(string prefix, int entity) => new(new SiteId("bench-site"), new EncounterId($"{prefix}-enc-{entity}"));
 
     private static SourceStamp Stamp(string type, string id, int version) =>
         new(new SourceId("bench"), type, id, version, "f" + version, DateTimeOffset.UnixEpoch);
 
-    private static ICommand Register(string prefix, int entity) => new RecordEncounter(
+    internal static ICommand Register(string prefix, int entity) => new RecordEncounter(
         Key(prefix, entity), new LegalEntityId("bench-le"), EncounterStatus.InProgress, "AMB",
         new Period(DateTimeOffset.UnixEpoch, null), new DepartmentId("emergency"), null, null, Stamp("Encounter", $"{prefix}-enc-{entity}", 1));
 
-    private static ICommand Charge(Settings settings, string prefix, string phase, int i)
+    private static ICommand Charge(Settings settings, string prefix, string phase, int i) => Charge(prefix, i % settings.Entities, $"{phase}-{i}", i);
+
+    /// <summary>One charge (one event) on the entity, with an id of its own.</summary>
+    internal static ICommand Charge(string prefix, int entity, string chargeId, int i)
     {
-        var chargeId = $"{phase}-{i}";
         var line = new ChargeLine(chargeId, "99213", "Office visit", 1m, Money.Of(125.40m + (i % 100), Usd), new DepartmentId("emergency"), DateTimeOffset.UnixEpoch);
-        return new CaptureCharge(Key(prefix, i % settings.Entities), line, Stamp("ChargeItem", chargeId, 1));
+        return new CaptureCharge(Key(prefix, entity), line, Stamp("ChargeItem", chargeId, 1));
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
@@ -148,28 +150,5 @@ internal static class JournalBenchmark
     {
         var charge = (CaptureCharge)command;
         return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new ChargeCaptured(charge.Charge, charge.Stamp), ActorSyncSerializer.Options).Length;
-    }
-
-    /// <summary>A one-line progress report on the terminal, refreshed at most every 250 ms.</summary>
-    private sealed class Progress(string phase, int total)
-    {
-        private readonly Stopwatch _since = Stopwatch.StartNew();
-        private int _done;
-
-        public void Step()
-        {
-            var done = Interlocked.Increment(ref _done);
-            if (_since.ElapsedMilliseconds < 250 || Console.IsOutputRedirected)
-                return;
-            _since.Restart();
-            Console.Write($"\r   {phase}: {done:N0}/{total:N0}   ");
-        }
-
-        public void Done(TimeSpan elapsed)
-        {
-            if (!Console.IsOutputRedirected)
-                Console.Write("\r");
-            Console.WriteLine($"   {phase}: {total:N0} in {elapsed.TotalSeconds:F2}s = {total / elapsed.TotalSeconds:N0}/s");
-        }
     }
 }
