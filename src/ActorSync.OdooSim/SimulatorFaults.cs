@@ -10,6 +10,7 @@ public sealed class SimulatorFaults
     private Random _random;
     private readonly List<(string Model, string Method)> _targetedDrops = [];
     private readonly List<(string Model, string Method)> _targetedHangs = [];
+    private long _injected;
 
     internal SimulatorFaults(FaultSettings initial)
     {
@@ -25,6 +26,9 @@ public sealed class SimulatorFaults
     public double TimeoutRate { get => Current.TimeoutRate; set => Update(s => s with { TimeoutRate = value }); }
     public double CommitThenDropRate { get => Current.CommitThenDropRate; set => Update(s => s with { CommitThenDropRate = value }); }
     public double SerializationFailureRate { get => Current.SerializationFailureRate; set => Update(s => s with { SerializationFailureRate = value }); }
+
+    /// <summary>Calls that failed, hung or lost their answer by an injected fault so far: each one a call the client had to make again.</summary>
+    public long Injected => Interlocked.Read(ref _injected);
 
     /// <summary>A copy of the settings in force.</summary>
     public FaultSettings Current
@@ -83,6 +87,7 @@ public sealed class SimulatorFaults
             var index = targeted.IndexOf((model, method));
             if (index < 0) return false;
             targeted.RemoveAt(index);
+            Interlocked.Increment(ref _injected);
             return true;
         }
     }
@@ -107,6 +112,8 @@ public sealed class SimulatorFaults
                 kind = FaultKind.CommitThenDrop;
             }
             else if (Draw(s.CommitThenDropRate)) kind = FaultKind.CommitThenDrop;
+            if (kind != FaultKind.None)
+                Interlocked.Increment(ref _injected);
             return new FaultDecision(s.Latency, kind);
         }
     }

@@ -27,6 +27,9 @@ public sealed class ChaosCommandTests : IDisposable
         Assert.Equal((0, 0, 0), (result.GetProperty("lostEvents").GetInt32(), result.GetProperty("duplicatePostings").GetInt32(), result.GetProperty("missingPostings").GetInt32()));
         Assert.Equal((0L, 0L), (result.GetProperty("duplicateEvents").GetInt64(), result.GetProperty("sequenceGaps").GetInt64()));
         Assert.Contains("kill -9 node", chaos.Stdout);
+        // What it did besides kills: shards that moved between nodes, and Odoo calls failed on purpose (each one made again).
+        Assert.True(result.GetProperty("shardsMoved").GetInt32() >= 1, chaos.Stdout);
+        Assert.True(result.GetProperty("odooFaultsInjected").GetInt64() >= 1, chaos.Stdout);
     }
 
     [Fact]

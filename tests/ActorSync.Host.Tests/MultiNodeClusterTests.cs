@@ -63,6 +63,9 @@ public sealed class MultiNodeClusterTests : IAsyncLifetime
 
         var invoices = Json(await PaletteAsync("cluster", "sharding", "region-stats", "invoice", "--json", "--node", Management(0))).GetProperty("regions").EnumerateArray().ToList();
         Assert.Equal(3, invoices.Count);
+        // Regions are named by their node's address, whichever node is asked, and list their shards by id.
+        Assert.Equal(members.Select(m => m.GetProperty("address").GetString()).Order(), invoices.Select(r => r.GetProperty("address").GetString()).Order());
+        Assert.All(invoices, r => Assert.Equal(r.GetProperty("shards").GetInt32(), r.GetProperty("shardIds").EnumerateArray().Select(s => s.GetString()).Distinct().Count()));
         Assert.True(invoices.Count(r => r.GetProperty("entities").GetInt32() > 0) >= 2, "invoices should live on more than one node");
 
         _nodes[2].Terminate();

@@ -26,6 +26,7 @@ public sealed class FaultTests
         using var client = new OdooClient(sim.BaseAddress);
 
         // A window long enough for a slow CI machine's first request to fall inside it.
+        Assert.Equal(0, sim.Faults.Injected);
         sim.Faults.StartOutage(TimeSpan.FromSeconds(2));
         var during = await client.Json2Async("res.partner", "search", """{"domain":[]}""");
         await Task.Delay(sim.Faults.OutageUntil!.Value - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(100));
@@ -35,6 +36,7 @@ public sealed class FaultTests
 
         Assert.Equal((503, 200), (during.Status, after.Status));
         Assert.IsType<HttpRequestException>(refused);
+        Assert.Equal(2, sim.Faults.Injected);
     }
 
     [Fact]
@@ -51,6 +53,7 @@ public sealed class FaultTests
         Assert.IsType<HttpRequestException>(dropped);
         Assert.Equal(before + 1, sim.Count("res.partner"));
         Assert.Equal(1, (int)next.Result!);
+        Assert.Equal(1, sim.Faults.Injected);
     }
 
     [Fact]

@@ -31,6 +31,9 @@ internal static class ChaosRun
         var tokens = files.Select(f => (f.File, cluster.SourceTokens[f.Source])).ToList();
         // Paced over the chaos, so that kills and the outage land while data flows.
         var sending = sender.SendAsync(tokens, atOnce: 4, ct, pace: options.Duration / Math.Max(1, tokens.Count) * 0.8);
+        var shards = new ShardWatch(cluster.Nodes, cluster.OperatorToken);
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var shardWatch = shards.RunAsync(watching.Token);
         var (kills, outage) = await MonkeyAsync(options, cluster, sending, random, ct);
         await sending;
         foreach (var node in cluster.Nodes)
@@ -39,6 +42,9 @@ internal static class ChaosRun
 
         using var api = new ManagementClient(cluster.Nodes[0].Management, cluster.OperatorToken);
         var idle = await QuiescenceAsync(api, TimeSpan.FromMinutes(5), ct);
+        await watching.CancelAsync();
+        await shardWatch;
+        await shards.LookAsync(ct);
         // Everything acknowledged must be there: sent once more, not one resource is new.
         var again = new ChaosSender([cluster.Nodes[0]], random);
         await again.SendAsync(tokens, atOnce: 4, ct);
@@ -56,8 +62,8 @@ internal static class ChaosRun
             ["accepted"] = sender.Totals.Accepted, ["resources"] = sender.Totals.Resources, ["sendsRepeated"] = sender.Retries,
             ["lostEvents"] = again.Totals.Accepted, ["journalEvents"] = events, ["duplicateEvents"] = repeated, ["sequenceGaps"] = gaps,
             ["postedToOdoo"] = report?.EntriesChecked ?? 0, ["duplicatePostings"] = duplicates, ["missingPostings"] = missing,
-            ["unexplainedDifferences"] = report?.Unexplained ?? -1, ["kills"] = kills, ["restarts"] = kills, ["odooOutageSeconds"] = outage.TotalSeconds,
-            ["odooCalls"] = cluster.Odoo.CallCount, ["sinksIdle"] = idle, ["reconciled"] = reconciled, ["seconds"] = Math.Round(watch.Elapsed.TotalSeconds),
+            ["unexplainedDifferences"] = report?.Unexplained ?? -1, ["kills"] = kills, ["restarts"] = kills, ["shardsMoved"] = shards.Moves, ["odooOutageSeconds"] = outage.TotalSeconds,
+            ["odooCalls"] = cluster.Odoo.CallCount, ["odooFaultsInjected"] = cluster.Odoo.Faults.Injected, ["sinksIdle"] = idle, ["reconciled"] = reconciled, ["seconds"] = Math.Round(watch.Elapsed.TotalSeconds),
         };
         var table = new TextTable("check", "value");
         foreach (var (name, value) in result)

@@ -149,7 +149,14 @@ internal sealed class ManagementEndpoints(ActorSyncNode node, OperatorAuthentica
         return Results.Json(new
         {
             type,
-            regions = stats.Regions.Select(r => new { address = r.Key.ToString(), shards = r.Value.Stats.Count, entities = r.Value.Stats.Values.Sum() }),
+            // The local region's address has no host and port: shown as the node's own, so that every node names the same region alike.
+            regions = stats.Regions.Select(r => new
+            {
+                address = (r.Key.HasLocalScope ? Akka.Cluster.Cluster.Get(node.System).SelfAddress : r.Key).ToString(),
+                shards = r.Value.Stats.Count,
+                entities = r.Value.Stats.Values.Sum(),
+                shardIds = r.Value.Stats.Keys.Order(StringComparer.Ordinal),
+            }),
         });
     }
 

@@ -1,0 +1,71 @@
+using System.Net;
+using ActorSync.Host.Palette;
+
+namespace ActorSync.Host.Chaos;
+
+/// <summary>
+/// Counts rebalances while the chaos runs: every second it asks a live node where each region's
+/// shards are, and a shard seen on another node than the last time has moved (handed off by a
+/// leaving or restarted node, or reallocated after its node was downed). A shard that moves and
+/// moves back between two looks is not seen, so the count is a lower bound.
+/// </summary>
+internal sealed class ShardWatch(IReadOnlyList<ChaosNode> nodes, string token)
+{
+    private readonly Dictionary<(string Type, string Shard), string> _homes = [];
+
+    public int Moves { get; private set; }
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            await LookAsync(ct);
+            try
+            {
+                await Task.Delay(1000, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One look at every region through the first node that answers.</summary>
+    public async Task LookAsync(CancellationToken ct)
+    {
+        foreach (var node in nodes)
+        {
+            using var bound = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            bound.CancelAfter(TimeSpan.FromSeconds(5));
+            try
+            {
+                using var api = new ManagementClient(node.Management, token);
+                var (status, regions) = await api.SendAsync(HttpMethod.Get, "cluster/sharding/regions", bound.Token);
+                if (status != HttpStatusCode.OK)
+                    continue;
+                foreach (var type in regions.GetProperty("regions").EnumerateArray().Select(t => t.GetString()!))
+                {
+                    var (statsStatus, stats) = await api.SendAsync(HttpMethod.Get, $"cluster/sharding/{type}/region-stats", bound.Token);
+                    if (statsStatus == HttpStatusCode.OK)
+                        Observe(type, stats.GetProperty("regions").EnumerateArray().SelectMany(r => r.GetProperty("shardIds").EnumerateArray().Select(s => (s.GetString()!, r.GetProperty("address").GetString()!))));
+                }
+                return;
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
+            {
+                // A node being killed or started: ask the next one.
+            }
+        }
+    }
+
+    private void Observe(string type, IEnumerable<(string Shard, string Address)> homes)
+    {
+        foreach (var (shard, address) in homes)
+        {
+            if (_homes.TryGetValue((type, shard), out var before) && before != address)
+                Moves++;
+            _homes[(type, shard)] = address;
+        }
+    }
+}
