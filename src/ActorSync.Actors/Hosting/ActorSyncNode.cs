@@ -6,6 +6,7 @@ using ActorSync.Actors.Invoices;
 using ActorSync.Actors.Items;
 using ActorSync.Actors.LegalEntities;
 using ActorSync.Actors.MasterData;
+using ActorSync.Actors.Projections;
 using ActorSync.Actors.Serialization;
 using ActorSync.Actors.Sinks;
 using ActorSync.Domain.Common;
@@ -16,6 +17,7 @@ using ActorSync.Domain.Items;
 using ActorSync.Domain.LegalEntities;
 using ActorSync.Domain.MasterData;
 using Akka.Actor;
+using Akka.Cluster.Tools.Singleton;
 using Akka.Configuration;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -118,6 +120,7 @@ public sealed class ActorSyncNode : IAsyncDisposable
             if (options.SeedNetwork)
                 await node.SeedNetworkAsync(cancellationToken);
             node.KeepSinksAwake();
+            node.StartProjections();
         }
         catch
         {
@@ -180,6 +183,15 @@ public sealed class ActorSyncNode : IAsyncDisposable
             return;
         var sinks = SinkEntity.All(Network).Select(k => new WakeSink(k.ToString())).ToList();
         System.Scheduler.Advanced.ScheduleRepeatedly(TimeSpan.Zero, TimeSpan.FromSeconds(30), () => sinks.ForEach(wake => region.Tell(wake)));
+    }
+
+    /// <summary>The postings projection kept current by one node of the cluster at a time (<c>actorsync.projections</c>).</summary>
+    private void StartProjections()
+    {
+        if (!Config.GetBoolean("actorsync.projections.postings.run-in-node", true))
+            return;
+        var interval = NodeSettings.PositiveDuration(Config, "actorsync.projections.postings.interval", TimeSpan.FromSeconds(5));
+        System.ActorOf(ClusterSingletonManager.Props(ProjectionRunner.Props(Storage, Network, interval), PoisonPill.Instance, ClusterSingletonManagerSettings.Create(System)), "projection-postings");
     }
 
     /// <summary>Sinks need Odoo: without a usable connection (no API key yet) postings wait in the journal and go once it is configured.</summary>

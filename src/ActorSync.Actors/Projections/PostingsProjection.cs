@@ -52,7 +52,7 @@ public static class PostingsProjection
             await store.ExecuteAsync(null, sql, ct);
         if (rebuild)
         {
-            await using var tx = await store.Connection.BeginTransactionAsync(ct);
+            await using var tx = await store.BeginExclusiveAsync(Name, ct);
             await store.ExecuteAsync(tx, "DELETE FROM projection_postings", ct);
             await store.ResetOffsetsAsync(tx, Name, ct);
             await tx.CommitAsync(ct);
@@ -64,22 +64,21 @@ public static class PostingsProjection
         foreach (var sink in sinks)
         {
             var stream = SinkEntity.PersistenceId(sink);
+            var offset = offsets.GetValueOrDefault(stream);
             var batch = new List<JournalRecord>(BatchSize);
-            await foreach (var record in journal.ReadAsync(new JournalQuery(PersistenceId: stream, FromSequenceNr: offsets.GetValueOrDefault(stream) + 1), ct))
+            await foreach (var record in journal.ReadAsync(new JournalQuery(PersistenceId: stream, FromSequenceNr: offset + 1), ct))
             {
                 batch.Add(record);
                 if (batch.Count < BatchSize)
                     continue;
-                written += await ApplyAsync(store, sink, stream, batch, ct);
-                read += batch.Count;
+                if (await ApplyAsync(store, sink, stream, offset, batch, ct) is not { } rows)
+                    break;
+                (written, read, offset) = (written + rows, read + batch.Count, batch[^1].SequenceNr);
                 batch.Clear();
                 progress?.Invoke(new ProjectionProgress(read, written, done, sinks.Count));
             }
-            if (batch.Count > 0)
-            {
-                written += await ApplyAsync(store, sink, stream, batch, ct);
-                read += batch.Count;
-            }
+            if (batch.Count > 0 && await ApplyAsync(store, sink, stream, offset, batch, ct) is { } last)
+                (written, read) = (written + last, read + batch.Count);
             progress?.Invoke(new ProjectionProgress(read, written, ++done, sinks.Count));
         }
         return new ProjectionRun(Name, rebuild, sinks.Count, read, written, watch.Elapsed);
@@ -99,10 +98,17 @@ public static class PostingsProjection
         return entries;
     }
 
-    /// <summary>One transaction: the batch's changed rows, then the stream's offset after the batch.</summary>
-    private static async Task<long> ApplyAsync(ProjectionStore store, string sink, string stream, IReadOnlyList<JournalRecord> batch, CancellationToken ct)
+    /// <summary>
+    /// One transaction: the batch's changed rows, then the stream's offset after the batch. Null,
+    /// with nothing written, when another runner (a node's, or a command's) has moved the stream's
+    /// offset since this one read it: applying the batch again would count its events twice, and
+    /// the next run goes on from where the other stopped.
+    /// </summary>
+    private static async Task<long?> ApplyAsync(ProjectionStore store, string sink, string stream, long offset, IReadOnlyList<JournalRecord> batch, CancellationToken ct)
     {
-        await using var tx = await store.Connection.BeginTransactionAsync(ct);
+        await using var tx = await store.BeginExclusiveAsync(Name, ct);
+        if (await store.OffsetAsync(tx, Name, stream, ct) != offset)
+            return null;
         // The rows the batch touches, read once; only those an event changed are written back.
         var rows = new Dictionary<PostingKey, LedgerEntry>();
         var changed = new HashSet<PostingKey>();

@@ -38,6 +38,28 @@ public sealed class ProjectionStore : IAsyncDisposable
         return offsets;
     }
 
+    /// <summary>
+    /// A write transaction that no other runner of a projection holds at the same time: SQLite's
+    /// transactions take the write lock at BEGIN (IMMEDIATE); on PostgreSQL a transaction-scoped
+    /// advisory lock per projection. Offsets read inside it are the current ones.
+    /// </summary>
+    public async Task<DbTransaction> BeginExclusiveAsync(string projection, CancellationToken ct)
+    {
+        if (Connection is SqliteConnection sqlite)
+            return sqlite.BeginTransaction(deferred: false);
+        var tx = await Connection.BeginTransactionAsync(ct);
+        if (Connection is NpgsqlConnection)
+            await ExecuteAsync(tx, "SELECT pg_advisory_xact_lock(hashtext(@projection))", ct, ("projection", "actorsync-projection-" + projection));
+        return tx;
+    }
+
+    /// <summary>One stream's offset, read inside a transaction (0 when the stream was never read).</summary>
+    public async Task<long> OffsetAsync(DbTransaction tx, string projection, string stream, CancellationToken ct)
+    {
+        await using var command = Command(tx, "SELECT last_offset FROM projection_offsets WHERE projection = @projection AND stream = @stream", ("projection", projection), ("stream", stream));
+        return await command.ExecuteScalarAsync(ct) is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
     public Task SetOffsetAsync(DbTransaction tx, string projection, string stream, long offset, CancellationToken ct) =>
         ExecuteAsync(tx, "INSERT INTO projection_offsets (projection, stream, last_offset) VALUES (@projection, @stream, @offset) " +
             "ON CONFLICT (projection, stream) DO UPDATE SET last_offset = excluded.last_offset", ct, ("projection", projection), ("stream", stream), ("offset", offset));

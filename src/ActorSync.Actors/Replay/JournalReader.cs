@@ -54,7 +54,10 @@ public sealed class JournalReader : IAsyncDisposable
     }
 
     /// <summary>Reads through a running node's own actor system (the management API); disposing it leaves the node alone.</summary>
-    public static JournalReader On(ActorSyncNode node) => new(node.System, node.Storage, node.Network, ownsSystem: false);
+    public static JournalReader On(ActorSyncNode node) => On(node.System, node.Storage, node.Network);
+
+    /// <summary>Reads through an actor system that has the journal plugins (a node's); disposing it leaves the system alone.</summary>
+    public static JournalReader On(ActorSystem system, StorageSettings storage, NetworkSettings network) => new(system, storage, network, ownsSystem: false);
 
     /// <summary>The events the query asks for, in offset order (by persistence id: in sequence order).</summary>
     public async IAsyncEnumerable<JournalRecord> ReadAsync(JournalQuery query, [EnumeratorCancellation] CancellationToken ct = default)

@@ -17,9 +17,12 @@ internal sealed class SinkTestBed : IAsyncDisposable
     private readonly TempFolder _folder = new();
     private readonly string _keyFile;
 
-    private SinkTestBed(OdooSimulator simulator)
+    private readonly string? _postgres;
+
+    private SinkTestBed(OdooSimulator simulator, string? postgres)
     {
         Simulator = simulator;
+        _postgres = postgres;
         Directory.CreateDirectory(_folder.Path);
         _keyFile = Path.Combine(_folder.Path, "odoo.key");
         File.WriteAllText(_keyFile, Key);
@@ -28,12 +31,13 @@ internal sealed class SinkTestBed : IAsyncDisposable
     public OdooSimulator Simulator { get; }
     public ActorSyncNode? Node { get; private set; }
 
-    public static async Task<SinkTestBed> StartAsync(bool withVendors = true) => new(await OdooSimulator.StartAsync(new SimulatorOptions
+    /// <summary>The simulator; the nodes journal to SQLite in the bed's folder, or to <paramref name="postgres"/>.</summary>
+    public static async Task<SinkTestBed> StartAsync(bool withVendors = true, string? postgres = null) => new(await OdooSimulator.StartAsync(new SimulatorOptions
     {
         Companies = [new SimCompany("Northwind Health Partners"), new SimCompany("Lakeside Care Group")],
         Users = [new SimUser("admin", "admin", Key, Name: "Administrator")],
         Partners = withVendors ? [new SimPartner("MedSupply Co"), new SimPartner("Diagnostics Direct")] : [],
-    }));
+    }), postgres);
 
     /// <summary>
     /// A node whose sinks send to the simulator; <paramref name="extraHocon"/> changes sync modes,
@@ -41,7 +45,7 @@ internal sealed class SinkTestBed : IAsyncDisposable
     /// </summary>
     public async Task<ActorSyncNode> StartNodeAsync(string extraHocon = "")
     {
-        Node = await ActorSyncNode.StartAsync(TestNodes.Sqlite(Path.Combine(_folder.Path, "data"), $$"""
+        var hocon = $$"""
             actorsync.odoo { url = "{{Simulator.BaseAddress}}", api-key-file = "{{_keyFile}}", api-key-env = "", rate-limit.per-second = 0, retry.base-delay = 20ms, request-time-limit = 0s }
             actorsync.network.legal-entities.northwind-health.posting.granularity = detail
             actorsync.sinks {
@@ -49,7 +53,8 @@ internal sealed class SinkTestBed : IAsyncDisposable
               flows.revenue { mode = micro-batch, window = 200ms, size = 100 }
               flows.inventory { mode = real-time }
             }
-            """ + extraHocon));
+            """ + extraHocon;
+        Node = await ActorSyncNode.StartAsync(_postgres is null ? TestNodes.Sqlite(Path.Combine(_folder.Path, "data"), hocon) : TestNodes.Postgres(_postgres, hocon));
         return Node;
     }
 
