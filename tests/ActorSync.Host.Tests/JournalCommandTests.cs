@@ -146,7 +146,7 @@ public sealed class JournalCommandTests(JournalFixture journal) : IClassFixture<
     [InlineData(2, "--from 2026-02-01 must be before --to 2026-01-01", "journal", "export", "--out", "x.ndjson", "--from", "2026-02-01", "--to", "2026-01-01")]
     [InlineData(2, "give --persistence-id or --tag, not both", "journal", "events", "--tag", "financial", "--persistence-id", "invoice|a/b")]
     [InlineData(2, "'Claim' is not <type>/<id>", "trace", "Claim")]
-    [InlineData(1, "no event in the journal comes from Claim/no-such-claim", "trace", "Claim/no-such-claim")]
+    [InlineData(2, "no event in the journal comes from Claim/no-such-claim", "trace", "Claim/no-such-claim")]
     public async Task A_mistake_is_a_readable_message_and_an_exit_code(int exitCode, string message, params string[] args)
     {
         var run = await InProcessCli.RunAsync([.. args, .. Data]);

@@ -18,6 +18,7 @@ public sealed class PaletteCommandTests : IAsyncLifetime
 {
     private const string Viewer = "viewer-token-0123456789abcdef";
     private const string Approver = "approver-token-0123456789abcdef";
+    private const string Operator = "operator-token-0123456789abcdef";
     private readonly string _work = Directory.CreateTempSubdirectory("actorsync-palette-").FullName;
     private DemoOdoo? _odoo;
     private ActorSyncNode? _node;
@@ -42,6 +43,7 @@ public sealed class PaletteCommandTests : IAsyncLifetime
                   operators {
                     watcher { roles = [viewer], credential-sha256 = "{{Convert.ToHexString(SourceSettings.Hash(Viewer))}}" }
                     finance-lead { roles = [approver], credential-sha256 = "{{Convert.ToHexString(SourceSettings.Hash(Approver))}}" }
+                    ops { roles = [viewer, operator], credential-sha256 = "{{Convert.ToHexString(SourceSettings.Hash(Operator))}}" }
                   }
                 }
                 """)),
@@ -118,7 +120,6 @@ public sealed class PaletteCommandTests : IAsyncLifetime
     [Fact]
     public async Task Cluster_membership_commands_need_the_operator_role_and_leave_hands_the_node_out_of_the_cluster()
     {
-        const string Operator = "operator-token-0123456789abcdef";
         await using var management = await ManagementServer.StartAsync(_node!, new ManagementSettings(true, "127.0.0.1", 0,
             [new OperatorSettings("viewer", OperatorRoles.Viewer, SourceSettings.Hash(Viewer)), new OperatorSettings("ops", OperatorRoles.Viewer | OperatorRoles.Operator, SourceSettings.Hash(Operator))]), []);
         string[] node = ["--node", management.Address.ToString()];
@@ -214,6 +215,40 @@ public sealed class PaletteCommandTests : IAsyncLifetime
         Assert.Contains(report.Differences, d => d.Kind == Domain.Reconciliation.DifferenceKind.Parked && d.Subject == clinicSummary && d.Explanation.Contains("totals disputed", StringComparison.Ordinal));
         Assert.Contains(report.Differences, d => d.Kind == Domain.Reconciliation.DifferenceKind.AwaitingApproval && d.Subject == generalSummary);
         Assert.Equal(report.EntriesChecked, report.EntriesBalanced);
+    }
+
+    [Fact]
+    public async Task A_repost_through_the_running_node_makes_again_only_the_invoice_deleted_in_Odoo()
+    {
+        var ledger = await Actors.Reconciliation.PostingLedgerReader.ReadAsync(_node!.System, _node.Network, default);
+        var victim = ledger.Entries.First(e => e is { Status: Domain.Reconciliation.PostingStatus.Delivered, OdooModel: "account.move" } && e.Posting is Domain.Postings.CustomerInvoicePosting);
+        var invoices = ledger.Entries.Count(e => e is { Status: Domain.Reconciliation.PostingStatus.Delivered } && e.Posting is Domain.Postings.CustomerInvoicePosting && e.Posting.LegalEntity == victim.Posting.LegalEntity);
+        using (var odoo = new Odoo.OdooClient(OdooSettings.From(_node.Config).Connection))
+        {
+            await Odoo.OdooOrm.ActAsync(odoo, "account.move", "button_draft", [victim.OdooId!.Value], null, default);
+            await Odoo.OdooOrm.ActAsync(odoo, "account.move", "unlink", [victim.OdooId!.Value], null, default);
+        }
+        Assert.Equal(1, (await PaletteAsync(Viewer, "reconcile")).Exit);
+        string[] repost = ["journal", "replay", "--repost", "--kind", "invoice", "--legal-entity", victim.Posting.LegalEntity.Value];
+
+        var viewer = await PaletteAsync(Viewer, repost);
+        Assert.Equal((2, true), (viewer.Exit, viewer.Stderr.Contains("does not have the operator role", StringComparison.Ordinal)));
+        var badKind = await PaletteAsync(Operator, [.. repost, "--kind", "invoices"]);
+        Assert.Equal((2, true), (badKind.Exit, badKind.Stderr.Contains("--kind invoices is not a kind of posting", StringComparison.Ordinal)));
+
+        var summary = Json(await PaletteAsync(Operator, [.. repost, "--json"]));
+        var invoice = summary.GetProperty("byKind").GetProperty("invoice");
+        Assert.Equal((invoices, invoices - 1, 1, 0), (invoice.GetProperty("reposted").GetInt32(), invoice.GetProperty("alreadyInOdoo").GetInt32(), invoice.GetProperty("created").GetInt32(), invoice.GetProperty("notConfirmed").GetInt32()));
+        Assert.True(summary.GetProperty("complete").GetBoolean());
+        var after = await Actors.Reconciliation.PostingLedgerReader.ReadAsync(_node.System, _node.Network, default);
+        Assert.Equal((Domain.Reconciliation.PostingStatus.Delivered, 1), (after.Find(victim.Posting.Key)!.Status, after.Find(victim.Posting.Key)!.Reposts));
+        var reconcile = await PaletteAsync(Viewer, "reconcile");
+        Assert.True(reconcile.Exit == 0, reconcile.Stdout);
+
+        var table = await PaletteAsync(Operator, repost);
+        Assert.True(table.Exit == 0, table.Stderr);
+        Assert.Contains("Reposted through the sinks of the cluster at", table.Stdout);
+        Assert.Matches(@"invoice\s+" + invoices, table.Stdout);
     }
 
     private async Task<(int Exit, string Stdout, string Stderr)> PaletteAsync(string token, params string[] args)

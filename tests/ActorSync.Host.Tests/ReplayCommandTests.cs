@@ -48,12 +48,13 @@ public sealed class ReplayCommandTests(JournalFixture journal) : IClassFixture<J
         Assert.Equal(products, journal.OdooCount("product.product"));
         Assert.True(reposted.GetProperty("sinksIdle").GetBoolean());
         Assert.Contains("invoice", reposted.GetProperty("byKind").EnumerateObject().Select(k => k.Name));
-        Assert.Contains("Reposted through the sinks", repost.Stdout, StringComparison.Ordinal);
+        Assert.True(reposted.GetProperty("complete").GetBoolean());
 
+        // The repost's embedded node kept the projection current while it ran (its runner is a cluster
+        // singleton); an update reads what it had not applied yet, and nothing twice.
         var updated = Last(await InProcessCli.RunAsync(["journal", "replay", "--projection", "postings", "--json", .. Data]));
 
-        Assert.Equal(SinkEvents() - before, updated.GetProperty("eventsRead").GetInt64());
-        Assert.True(updated.GetProperty("eventsRead").GetInt64() > 0);
+        Assert.InRange(updated.GetProperty("eventsRead").GetInt64(), 0, SinkEvents() - before);
         Assert.Equal(delivered, journal.Query("SELECT COUNT(*) FROM projection_postings WHERE reposts = 1 AND status = 'Delivered' AND already_in_odoo = 1 AND kind <> 'product'", r => r.GetInt64(0)).Single());
     }
 

@@ -18,6 +18,34 @@ public sealed record RepostScope(LegalEntityId? LegalEntity, DateOnly From, Date
 {
     public static RepostScope Everything { get; } = new(null, DateOnly.MinValue, DateOnly.MaxValue, new HashSet<string>());
 
+    /// <summary>A kind as options spell it (<c>credit-note</c>).</summary>
+    public static string Dashed(string kind) => kind.Replace(' ', '-');
+
+    /// <summary>The scope from the words of a command line or a query (days yyyy-MM-dd, kinds dashed); the problem in words otherwise.</summary>
+    public static string? TryParse(string? legalEntity, string? from, string? to, IEnumerable<string> kinds, out RepostScope? scope)
+    {
+        scope = null;
+        if (!TryDay("from", from, DateOnly.MinValue, out var first, out var problem) || !TryDay("to", to, DateOnly.MaxValue, out var last, out problem))
+            return problem;
+        if (first > last)
+            return $"from {from} must not be after to {to}";
+        var names = kinds.Select(k => k.Trim().Replace('-', ' ').ToLowerInvariant()).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+        if (names.FirstOrDefault(k => !PostingKinds.All.Contains(k)) is { } unknown)
+            return $"kind {Dashed(unknown)} is not a kind of posting ({string.Join(", ", PostingKinds.All.Select(Dashed))})";
+        scope = new RepostScope(string.IsNullOrWhiteSpace(legalEntity) ? null : new LegalEntityId(legalEntity.Trim()), first, last, names);
+        return null;
+    }
+
+    private static bool TryDay(string name, string? text, DateOnly missing, out DateOnly day, out string? problem)
+    {
+        problem = null;
+        day = missing;
+        if (string.IsNullOrEmpty(text) || DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day))
+            return true;
+        problem = $"{name} {text} is not a day (yyyy-MM-dd)";
+        return false;
+    }
+
     public bool Covers(LedgerEntry entry)
     {
         var day = ExpectedLines.DateOf(entry.Posting) ?? DateOnly.FromDateTime(entry.QueuedAt.UtcDateTime);
@@ -36,6 +64,17 @@ public sealed record RepostReport(IReadOnlyList<RepostedKind> ByKind, IReadOnlyL
     public int AlreadyInOdoo => ByKind.Sum(k => k.AlreadyInOdoo);
     public int Created => ByKind.Sum(k => k.Created);
     public int NotConfirmed => ByKind.Sum(k => k.NotConfirmed);
+
+    /// <summary>Everything asked for is confirmed again, and the sinks are idle.</summary>
+    public bool Complete => Sinks.Idle && NotConfirmed == 0 && Refused.Count == 0;
+
+    /// <summary>The report as the command's <c>--json</c> line and the management API's answer.</summary>
+    public object Summary() => new
+    {
+        reposted = Reposted, alreadyInOdoo = AlreadyInOdoo, created = Created, notConfirmed = NotConfirmed, sinksIdle = Sinks.Idle, complete = Complete,
+        byKind = ByKind.ToDictionary(k => k.Kind, k => new { reposted = k.Reposted, alreadyInOdoo = k.AlreadyInOdoo, created = k.Created, notConfirmed = k.NotConfirmed }),
+        refused = Refused,
+    };
 }
 
 /// <summary>

@@ -5,7 +5,6 @@ using ActorSync.Actors.Configuration;
 using ActorSync.Actors.Hosting;
 using ActorSync.Actors.Projections;
 using ActorSync.Actors.Replay;
-using ActorSync.Domain.Common;
 using ActorSync.Domain.Postings;
 using Akka.Configuration;
 
@@ -15,8 +14,9 @@ namespace ActorSync.Host.Commands;
 /// <c>actorsync journal replay</c>: <c>--rebuild postings</c> rebuilds a projection from offset zero,
 /// <c>--projection postings</c> brings it up to the journal from its stored offsets (both offline, like
 /// the other journal commands; they write only the projection's tables); <c>--repost</c> re-drives
-/// delivered postings through the sinks of an embedded node on the data folder (the node must not be
-/// running elsewhere), and reports per kind what Odoo already held and what was made again.
+/// delivered postings through the sinks — of a running cluster with <c>--node</c> (its management
+/// API, operator role), else of an embedded node on the data folder (no node may run on it) — and
+/// reports per kind what Odoo already held and what was made again.
 /// Exit codes: 0 done, 1 a repost not confirmed in time (or refused by a sink), 2 a wrong argument
 /// or configuration, 3 the store failed.
 /// </summary>
@@ -32,14 +32,14 @@ internal static class ReplayCommand
         var legalEntity = new Option<string?>("--legal-entity") { Description = "Repost only this legal entity's postings" };
         var from = new Option<string?>("--from") { Description = "Repost postings dated on or after this day (yyyy-MM-dd)" };
         var to = new Option<string?>("--to") { Description = "Repost postings dated on or before this day (yyyy-MM-dd)" };
-        var kinds = new Option<string[]>("--kind") { Description = $"Repost only these kinds (repeatable): {string.Join(", ", PostingKinds.All.Select(Dashed))}" };
+        var kinds = new Option<string[]>("--kind") { Description = $"Repost only these kinds (repeatable): {string.Join(", ", PostingKinds.All.Select(RepostScope.Dashed))}" };
         var by = new Option<string>("--by") { Description = "Who reposts (recorded in the sinks' journals)", DefaultValueFactory = _ => Environment.UserName };
         var sinkTimeout = new Option<int>("--sink-timeout") { Description = "Seconds to wait for the sinks at most", DefaultValueFactory = _ => 300 };
-        var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object on the last line" };
+        var json = Palette.PaletteCall.Json;
         var journal = new JournalAccess();
-        var command = new Command("replay", "Rebuild or update a projection from the journal, or re-drive postings through the sinks")
+        var command = new Command("replay", "Rebuild or update a projection from the journal, or re-drive postings through the sinks (of a running cluster with --node)")
         {
-            rebuild, projection, repost, legalEntity, from, to, kinds, by, sinkTimeout, json,
+            rebuild, projection, repost, legalEntity, from, to, kinds, by, sinkTimeout, json, Palette.PaletteCall.Node,
         };
         journal.AddTo(command);
         command.SetAction(async (parse, ct) =>
@@ -52,7 +52,7 @@ internal static class ReplayCommand
                 : null;
             RepostScope? scope = null;
             if (problem is null && parse.GetValue(repost))
-                problem = TryScope(parse.GetValue(legalEntity), parse.GetValue(from), parse.GetValue(to), parse.GetValue(kinds) ?? [], out scope);
+                problem = RepostScope.TryParse(parse.GetValue(legalEntity), parse.GetValue(from), parse.GetValue(to), parse.GetValue(kinds) ?? [], out scope) is { } wrong ? "--" + wrong : null;
             if (problem is not null)
             {
                 await error.WriteLineAsync($"actorsync journal replay: {problem}");
@@ -60,6 +60,10 @@ internal static class ReplayCommand
             }
             if (scope is null)
                 return await journal.RunAsync(parse, "journal replay", (reader, output) => RunProjectionAsync(reader, parse.GetValue(rebuild) is not null, parse.GetValue(json), output, ct));
+            if (Palette.PaletteCall.NodeGiven(parse))
+                return await Palette.PaletteCall.RunAsync(parse, HttpMethod.Post, RepostPath(parse.GetValue(legalEntity), parse.GetValue(from), parse.GetValue(to), parse.GetValue(kinds) ?? [], parse.GetValue(sinkTimeout)),
+                    (body, output) => WriteRepost(body, $"Reposted through the sinks of the cluster at {parse.GetValue(Palette.PaletteCall.Node)}", output),
+                    ct, body => body.GetProperty("complete").GetBoolean() ? ExitCodes.Ok : ExitCodes.GoalMissed);
             var options = journal.NodeOptions(parse) with { SeedNetwork = true, Overrides = ConfigurationFactory.ParseString("akka.loglevel = WARNING\nakka.remote.dot-netty.tcp.port = 0") };
             try
             {
@@ -98,47 +102,36 @@ internal static class ReplayCommand
         var report = await PostingRepost.RunAsync(node, scope, by, within,
             s => JournalAccess.Progress(output, $"posting to Odoo: {s.Pending:N0} pending, {s.Delivered:N0} delivered, {s.Parked} parked"), ct);
         JournalAccess.EndProgress(output);
-        await output.WriteLineAsync(report.Sinks.Idle ? $"Reposted through the sinks (idle again) of {node.Storage.Description}:" : "Reposted; the sinks did not finish in time:");
-        await output.WriteLineAsync($"  {"kind",-22} {"reposted",9} {"in Odoo",9} {"created",9} {"open",9}");
-        foreach (var kind in report.ByKind)
-            await output.WriteLineAsync($"  {kind.Kind,-22} {kind.Reposted,9:N0} {kind.AlreadyInOdoo,9:N0} {kind.Created,9:N0} {kind.NotConfirmed,9:N0}");
-        await output.WriteLineAsync($"  {"total",-22} {report.Reposted,9:N0} {report.AlreadyInOdoo,9:N0} {report.Created,9:N0} {report.NotConfirmed,9:N0}");
-        await output.WriteLineAsync("  in Odoo: found by external id, nothing made; created: gone from Odoo and made again; open: pending or parked (see sinks status)");
-        foreach (var refused in report.Refused)
-            await output.WriteLineAsync($"  not reposted: {refused}");
+        var summary = JsonSerializer.SerializeToElement(report.Summary());
         if (json)
-            await output.WriteLineAsync(JsonSerializer.Serialize(new
-            {
-                reposted = report.Reposted, alreadyInOdoo = report.AlreadyInOdoo, created = report.Created, notConfirmed = report.NotConfirmed, sinksIdle = report.Sinks.Idle,
-                byKind = report.ByKind.ToDictionary(k => k.Kind, k => new { reposted = k.Reposted, alreadyInOdoo = k.AlreadyInOdoo, created = k.Created, notConfirmed = k.NotConfirmed }),
-                refused = report.Refused,
-            }));
-        return report.Sinks.Idle && report.NotConfirmed == 0 && report.Refused.Count == 0 ? ExitCodes.Ok : ExitCodes.GoalMissed;
+            await output.WriteLineAsync(summary.GetRawText());
+        else
+            WriteRepost(summary, $"Reposted through the sinks of {node.Storage.Description}", output);
+        return report.Complete ? ExitCodes.Ok : ExitCodes.GoalMissed;
     }
 
-    private static string? TryScope(string? legalEntity, string? from, string? to, string[] kinds, out RepostScope? scope)
+    /// <summary>The management API's route for a repost of this scope (checked already).</summary>
+    private static string RepostPath(string? legalEntity, string? from, string? to, string[] kinds, int timeoutSeconds)
     {
-        scope = null;
-        if (!TryDay("--from", from, DateOnly.MinValue, out var first, out var problem) || !TryDay("--to", to, DateOnly.MaxValue, out var last, out problem))
-            return problem;
-        if (first > last)
-            return $"--from {from} must not be after --to {to}";
-        var names = kinds.Select(k => k.Trim().Replace('-', ' ').ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
-        if (names.FirstOrDefault(k => !PostingKinds.All.Contains(k)) is { } unknown)
-            return $"--kind {unknown} is not a kind of posting ({string.Join(", ", PostingKinds.All.Select(Dashed))})";
-        scope = new RepostScope(string.IsNullOrWhiteSpace(legalEntity) ? null : new LegalEntityId(legalEntity.Trim()), first, last, names);
-        return null;
+        var query = new List<string> { $"timeout={Math.Max(1, timeoutSeconds)}" };
+        query.AddRange(new[] { ("legal-entity", legalEntity), ("from", from), ("to", to) }.Where(p => !string.IsNullOrWhiteSpace(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!.Trim())}"));
+        query.AddRange(kinds.Select(k => "kind=" + Uri.EscapeDataString(k)));
+        return "replay/repost?" + string.Join('&', query);
     }
 
-    private static bool TryDay(string option, string? text, DateOnly missing, out DateOnly day, out string? problem)
+    /// <summary>The per-kind table of a repost summary (<see cref="RepostReport.Summary"/>), from either path.</summary>
+    private static void WriteRepost(JsonElement summary, string where, TextWriter output)
     {
-        problem = null;
-        day = missing;
-        if (text is null || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
-            return true;
-        problem = $"{option} {text} is not a day (yyyy-MM-dd)";
-        return false;
+        output.WriteLine(summary.GetProperty("sinksIdle").GetBoolean() ? $"{where} (idle again):" : $"{where}; the sinks did not finish in time:");
+        var table = new Output.TextTable("kind", "reposted", "in Odoo", "created", "open");
+        foreach (var kind in summary.GetProperty("byKind").EnumerateObject())
+            table.Add(kind.Name, Count(kind.Value, "reposted"), Count(kind.Value, "alreadyInOdoo"), Count(kind.Value, "created"), Count(kind.Value, "notConfirmed"));
+        table.Add("total", Count(summary, "reposted"), Count(summary, "alreadyInOdoo"), Count(summary, "created"), Count(summary, "notConfirmed"));
+        table.WriteTo(output);
+        output.WriteLine("in Odoo: found by external id, nothing made; created: gone from Odoo and made again; open: pending or parked (see sinks status)");
+        foreach (var refused in summary.GetProperty("refused").EnumerateArray())
+            output.WriteLine($"not reposted: {refused.GetString()}");
     }
 
-    private static string Dashed(string kind) => kind.Replace(' ', '-');
+    private static string Count(JsonElement e, string name) => e.GetProperty(name).GetInt32().ToString("N0", CultureInfo.InvariantCulture);
 }

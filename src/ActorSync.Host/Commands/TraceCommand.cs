@@ -10,8 +10,9 @@ namespace ActorSync.Host.Commands;
 /// <summary>
 /// <c>actorsync trace &lt;type&gt;/&lt;id&gt;</c>: a source resource → the events it caused → the postings of
 /// the entities it changed → the Odoo model and id of each, with times (see <see cref="SourceTrace"/>).
-/// Reads the whole journal once. Exit codes: 0 traced, 1 nothing in the journal comes from the
-/// resource, 2 a wrong argument, configuration or data folder, 3 the store failed.
+/// Reads the whole journal once. Exit codes, the same offline and with <c>--node</c>: 0 traced, 2 a
+/// wrong argument, configuration or data folder, or nothing in the journal comes from the resource
+/// (an unknown key, as the palette's 404), 3 the store or node failed.
 /// </summary>
 internal static class TraceCommand
 {
@@ -59,7 +60,7 @@ internal static class TraceCommand
                 if (report.Found)
                     return ExitCodes.Ok;
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"actorsync trace: no event in the journal comes from {target} ({reader.Description})");
-                return ExitCodes.GoalMissed;
+                return ExitCodes.BadConfiguration;
             });
         });
         return command;

@@ -58,6 +58,7 @@ internal sealed class ManagementEndpoints(ActorSyncNode node, OperatorAuthentica
         Post(app, "/approvals/{key}/approve", OperatorRoles.Approver, (r, who, ct) => OnPosting(r, ct, sink => new ApprovePosting(sink, Key(r), who.Name)));
         Post(app, "/approvals/{key}/reject", OperatorRoles.Approver, (r, who, ct) => OnPosting(r, ct, sink => new RejectPosting(sink, Key(r), who.Name, r.Query["reason"].ToString())));
         Get(app, "/reconcile", OperatorRoles.Viewer, (r, ct) => Reconcile(r.Query, ct));
+        Post(app, "/replay/repost", OperatorRoles.Operator, (r, who, ct) => Repost(r.Query, who.Name, ct));
         Get(app, "/trace/{type}/{**id}", OperatorRoles.Viewer, (r, ct) => Trace(new ResourceRef(r.RouteValues["type"]!.ToString()!, r.RouteValues["id"]!.ToString()!), ct));
     }
 
@@ -212,6 +213,23 @@ internal sealed class ManagementEndpoints(ActorSyncNode node, OperatorAuthentica
         var to = Day(query["to"].ToString(), DateOnly.MaxValue);
         var report = await ReconciliationService.RunAsync(node, new ReconciliationScope(legalEntity, from, to), ct);
         return Results.Json(report, Actors.Serialization.ActorSyncSerializer.Options);
+    }
+
+    /// <summary>
+    /// Delivered postings of the scope sent through the cluster's sinks again (recorded as reposted by
+    /// the operator); answers once they are confirmed again or <c>timeout</c> seconds (300) have passed.
+    /// </summary>
+    private async Task<IResult> Repost(IQueryCollection query, string by, CancellationToken ct)
+    {
+        if (RepostScope.TryParse(query["legal-entity"], query["from"], query["to"], query["kind"].Select(k => k ?? ""), out var scope) is { } problem)
+            return Problem(400, problem);
+        if (scope!.LegalEntity is { } id && !node.Network.LegalEntities.ContainsKey(id))
+            return Problem(404, $"{id} is not a legal entity of the network");
+        if (node.Sinks is null)
+            return Problem(503, $"the posting sinks are not running on this node ({string.Join("; ", node.Warnings)})");
+        var seconds = int.TryParse(query["timeout"], CultureInfo.InvariantCulture, out var t) && t > 0 ? t : 300;
+        var report = await PostingRepost.RunAsync(node, scope, by, TimeSpan.FromSeconds(seconds), null, ct);
+        return Results.Json(report.Summary());
     }
 
     /// <summary>The source resource through the journal to its postings and Odoo records (a scan of the journal, like the offline trace).</summary>
