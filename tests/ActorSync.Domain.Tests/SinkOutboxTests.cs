@@ -54,6 +54,26 @@ public sealed class SinkOutboxTests
     }
 
     [Fact]
+    public void A_retried_rejection_goes_back_to_an_approver_and_a_retried_Odoo_refusal_goes_to_Odoo()
+    {
+        var day = new DateOnly(2026, 11, 29);
+        var state = SinkOutbox.Apply(SinkState.Empty, new PostingsQueued(7, [new QueuedPosting(Invoice("inv-big", day, (90_000m, "ER")), true), new QueuedPosting(Invoice("inv-1", day, (10m, "ER")), false)], At));
+        state = SinkOutbox.Apply(state, new PostingRejected(new PostingKey("inv-big"), "finance.lead", "totals disputed", At));
+        state = SinkOutbox.Apply(state, new PostingParked(new PostingKey("inv-1"), "odoo.ValidationError", "no account", At));
+
+        state = SinkOutbox.Apply(state, new PostingRetried(new PostingKey("inv-big"), "ops", At));
+        state = SinkOutbox.Apply(state, new PostingRetried(new PostingKey("inv-1"), "ops", At));
+
+        Assert.Equal((OutboxStatus.AwaitingApproval, (string?)null), (state.Find(new PostingKey("inv-big"))!.Status, state.Find(new PostingKey("inv-big"))!.Cause));
+        Assert.Equal(OutboxStatus.Pending, state.Find(new PostingKey("inv-1"))!.Status);
+        var ledger = new Reconciliation.PostingLedger();
+        ledger.Apply("s", new PostingsQueued(7, [new QueuedPosting(Invoice("inv-big", day, (90_000m, "ER")), true)], At));
+        ledger.Apply("s", new PostingRejected(new PostingKey("inv-big"), "finance.lead", "totals disputed", At));
+        ledger.Apply("s", new PostingRetried(new PostingKey("inv-big"), "ops", At));
+        Assert.Equal(Reconciliation.PostingStatus.AwaitingApproval, ledger.Find(new PostingKey("inv-big"))!.Status);
+    }
+
+    [Fact]
     public void Master_data_goes_first_and_a_held_invoice_holds_back_only_its_payment()
     {
         var day = new DateOnly(2026, 11, 29);

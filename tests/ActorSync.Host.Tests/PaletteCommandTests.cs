@@ -218,6 +218,46 @@ public sealed class PaletteCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_exception_queue_lists_shows_retries_by_cause_and_discards_with_a_reason_and_the_palette_joins_and_lists_regions()
+    {
+        var staged = Json(await PaletteAsync(Viewer, "approvals", "list", "--json")).GetProperty("postings").EnumerateArray().Select(p => p.GetProperty("key").GetString()!).ToList();
+        var summary = Assert.Single(staged, k => k.StartsWith("sum-nw-clinic-", StringComparison.Ordinal));
+        Assert.Equal(0, (await PaletteAsync(Approver, "approvals", "reject", summary, "--reason", "totals disputed")).Exit);
+
+        var list = await PaletteAsync(Viewer, "exceptions", "list");
+        Assert.True(list.Exit == 0 && list.Stdout.Contains(summary, StringComparison.Ordinal), list.Stdout);
+        var shown = Json(await PaletteAsync(Viewer, "exceptions", "show", summary, "--json"));
+        Assert.Equal(("rejected", true), (shown.GetProperty("cause").GetString(), shown.GetProperty("message").GetString()!.Contains("totals disputed", StringComparison.Ordinal)));
+
+        // Retried by its cause, the summary goes back to its sink, which stages it for approval again.
+        Assert.Equal(2, (await PaletteAsync(Viewer, "exceptions", "retry", "--cause", "rejected")).Exit);
+        var retried = await PaletteAsync(Operator, "exceptions", "retry", "--cause", "rejected");
+        Assert.True(retried.Exit == 0, retried.Stderr);
+        Assert.DoesNotContain(summary, (await PaletteAsync(Viewer, "exceptions", "list")).Stdout);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(await PaletteAsync(Viewer, "approvals", "list")).Stdout.Contains(summary, StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+            await Task.Delay(250);
+        Assert.Contains(summary, (await PaletteAsync(Viewer, "approvals", "list")).Stdout);
+
+        Assert.Equal(0, (await PaletteAsync(Approver, "approvals", "reject", summary, "--reason", "still disputed")).Exit);
+        var noReason = await PaletteAsync(Operator, "exceptions", "discard", summary);
+        Assert.NotEqual(0, noReason.Exit);
+        Assert.DoesNotContain("   at ", noReason.Stderr);
+        var discarded = await PaletteAsync(Operator, "exceptions", "discard", summary, "--reason", "posted by hand in Odoo");
+        Assert.True(discarded.Exit == 0, discarded.Stderr);
+        Assert.DoesNotContain(summary, (await PaletteAsync(Viewer, "exceptions", "list")).Stdout);
+        var ledger = await Actors.Reconciliation.PostingLedgerReader.ReadAsync(_node!.System, _node.Network, default);
+        Assert.Equal(Domain.Reconciliation.PostingStatus.Discarded, ledger.Find(new Domain.Postings.PostingKey(summary))!.Status);
+
+        var regions = await PaletteAsync(Viewer, "cluster", "sharding", "regions");
+        Assert.True(regions.Exit == 0 && regions.Stdout.Contains("posting-sink", StringComparison.Ordinal) && regions.Stdout.Contains("invoice", StringComparison.Ordinal), regions.Stdout);
+        var self = Json(await PaletteAsync(Viewer, "cluster", "show", "--json")).GetProperty("members")[0].GetProperty("address").GetString()!;
+        Assert.Equal(2, (await PaletteAsync(Viewer, "cluster", "join", self)).Exit);
+        var join = await PaletteAsync(Operator, "cluster", "join", self);
+        Assert.True(join.Exit == 0 && join.Stdout.Contains(self, StringComparison.Ordinal), join.Stdout + join.Stderr);
+    }
+
+    [Fact]
     public async Task A_repost_through_the_running_node_makes_again_only_the_invoice_deleted_in_Odoo()
     {
         var ledger = await Actors.Reconciliation.PostingLedgerReader.ReadAsync(_node!.System, _node.Network, default);

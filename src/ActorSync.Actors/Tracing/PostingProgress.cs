@@ -19,6 +19,7 @@ internal sealed record PostingProgress(string Sink, DateTimeOffset QueuedAt, str
         PostingsSummarized summarized => this with { Status = "summarized", SummarizedInto = summarized.Summary.Key.Value },
         PostingsDelivered delivered => this with { Status = "delivered", Delivery = delivered.Postings.First(p => p.Key.Value == key), DeliveredAt = delivered.At, Problem = null },
         PostingParked parked => this with { Status = "parked", Problem = $"{parked.Cause}: {parked.Message}" },
+        PostingRetried when Status == "rejected" => this with { Status = "awaiting-approval", Problem = null },
         PostingApproved or PostingRetried or PostingsReposted => this with { Status = "pending", Problem = null },
         PostingRejected rejected => this with { Status = "rejected", Problem = $"rejected by {rejected.By}: {rejected.Reason}" },
         PostingDiscarded discarded => this with { Status = "discarded", Problem = $"discarded by {discarded.By}: {discarded.Reason}" },

@@ -54,8 +54,9 @@ public sealed class PostingLedger
 
     /// <summary>
     /// The entries one sink event adds or changes, given the entries as they stand (<paramref name="find"/>).
-    /// Pure, and the same whether the ledger lives in memory or in a projection's table: applying an
-    /// event twice gives the same entries (times come from the event).
+    /// Pure, and the same whether the ledger lives in memory or in a projection's table (times come
+    /// from the event). Applying one event twice gives the same entries except for a repost, which
+    /// counts: the projection never applies a batch twice (see PostingsProjection).
     /// </summary>
     public static IReadOnlyCollection<LedgerEntry> Changes(Func<PostingKey, LedgerEntry?> find, string sink, ISinkEvent e)
     {
@@ -98,10 +99,10 @@ public sealed class PostingLedger
                 Change(approved.Key, entry => entry with { Status = PostingStatus.Pending, ApprovedBy = approved.By }, approved.At);
                 break;
             case PostingRejected rejected:
-                Change(rejected.Key, entry => entry with { Status = PostingStatus.Parked, Cause = "rejected", Message = $"rejected by {rejected.By}: {rejected.Reason}" }, rejected.At);
+                Change(rejected.Key, entry => entry with { Status = PostingStatus.Parked, Cause = SinkOutbox.RejectedCause, Message = $"rejected by {rejected.By}: {rejected.Reason}" }, rejected.At);
                 break;
             case PostingRetried retried:
-                Change(retried.Key, entry => entry with { Status = PostingStatus.Pending, Cause = null, Message = null }, retried.At);
+                Change(retried.Key, entry => entry with { Status = entry.Cause == SinkOutbox.RejectedCause ? PostingStatus.AwaitingApproval : PostingStatus.Pending, Cause = null, Message = null }, retried.At);
                 break;
             case PostingDiscarded discarded:
                 Change(discarded.Key, entry => entry with { Status = PostingStatus.Discarded, Message = $"discarded by {discarded.By}: {discarded.Reason}" }, discarded.At);

@@ -10,6 +10,12 @@ namespace ActorSync.Domain.Sinks;
 /// </summary>
 public static class SinkOutbox
 {
+    /// <summary>
+    /// The cause of a posting an approver rejected. Retrying it puts it before an approver again,
+    /// never straight to Odoo: only an approver undoes an approver's decision.
+    /// </summary>
+    public const string RejectedCause = "rejected";
+
     public static SinkState Apply(SinkState state, ISinkEvent e) => e switch
     {
         PostingsQueued queued => state with
@@ -25,8 +31,8 @@ public static class SinkOutbox
         PostingsDelivered delivered => Remove(state, delivered.Postings.Select(p => p.Key)) with { Delivered = state.Delivered + delivered.Postings.Count(p => state.Find(p.Key) is not null) },
         PostingParked parked => Change(state, parked.Key, entry => entry with { Status = OutboxStatus.Parked, Cause = parked.Cause, Message = parked.Message }),
         PostingApproved approved => Change(state, approved.Key, entry => entry with { Status = OutboxStatus.Pending, ApprovedBy = approved.By }),
-        PostingRejected rejected => Change(state, rejected.Key, entry => entry with { Status = OutboxStatus.Parked, Cause = "rejected", Message = $"rejected by {rejected.By}: {rejected.Reason}" }),
-        PostingRetried retried => Change(state, retried.Key, entry => entry with { Status = OutboxStatus.Pending, Cause = null, Message = null }),
+        PostingRejected rejected => Change(state, rejected.Key, entry => entry with { Status = OutboxStatus.Parked, Cause = RejectedCause, Message = $"rejected by {rejected.By}: {rejected.Reason}" }),
+        PostingRetried retried => Change(state, retried.Key, entry => entry with { Status = entry.Cause == RejectedCause ? OutboxStatus.AwaitingApproval : OutboxStatus.Pending, Cause = null, Message = null }),
         PostingDiscarded discarded => Remove(state, [discarded.Key]) with { Discarded = state.Discarded + 1 },
         PostingsReposted reposted => Reposted(state, reposted),
         _ => state,
