@@ -40,7 +40,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
         var odoo = await OdooSimulator.StartAsync(simulatorOptions with
         {
             Port = 0,
-            Faults = simulatorOptions.Faults with { Latency = TimeSpan.FromMilliseconds(5), ErrorRate = 0.05, CommitThenDropRate = 0.03, Seed = options.Seed },
+            Faults = simulatorOptions.Faults with { Latency = TimeSpan.FromMilliseconds(20), ErrorRate = 0.05, CommitThenDropRate = 0.03, Seed = options.Seed },
         }, ct);
         var keyFile = Path.Combine(options.WorkDir, "odoo.key");
         await File.WriteAllTextAsync(keyFile, key, ct);

@@ -24,7 +24,7 @@ internal static class ChaosRun
         var files = await GenerateAsync(options, config, network, ct);
         Console.WriteLine($"chaos: {options.Nodes} nodes, {options.Duration.TotalSeconds:0} s, a kill every {options.KillEvery.TotalSeconds:0} s; {files.Count} files of generated data; work folder {options.WorkDir}");
         await using var cluster = await ChaosCluster.StartAsync(options, network, config, ct);
-        Console.WriteLine($"  cluster up ({watch.Elapsed.TotalSeconds:0} s): journal on a throwaway PostgreSQL, Odoo simulator with 5% errors, 3% lost answers, an outage to come");
+        Console.WriteLine($"  cluster up ({watch.Elapsed.TotalSeconds:0} s): journal on a throwaway PostgreSQL, Odoo simulator with 20 ms a call, 5% errors, 3% lost answers, an outage to come");
 
         var random = new Random(options.Seed);
         var sender = new ChaosSender(cluster.Nodes, random);
