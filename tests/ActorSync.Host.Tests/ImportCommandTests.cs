@@ -36,6 +36,9 @@ public sealed class ImportCommandTests : IDisposable
         var first = await ImportAsync(input, "--node", url, token);
         var second = await ImportAsync(input, "--node", url, token);
         using var wrong = ActorSyncProcess.Start(new Dictionary<string, string> { ["ACTORSYNC_TOKEN"] = "not-the-token" }, _work, "import", input, "--node", url);
+        using var mixed = ActorSyncProcess.Start(new Dictionary<string, string> { ["ACTORSYNC_TOKEN"] = token }, _work, "import", input, "--node", url, "--source", "lakeside-ehr", "--site", "lc-main");
+        Assert.Equal(2, await mixed.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("--source, --site: only for the embedded node, not with --node", mixed.Stderr, StringComparison.Ordinal);
 
         Assert.Equal((5, 2, 0, 1, 1, 1), Counts(first));
         Assert.Equal((5, 0, 2, 1, 1, 1), Counts(second));

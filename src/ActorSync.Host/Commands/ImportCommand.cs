@@ -68,6 +68,13 @@ internal static class ImportCommand
                     await Console.Error.WriteLineAsync($"actorsync import: --node {address} is not an http(s) URL such as http://127.0.0.1:8090");
                     return ExitCodes.BadConfiguration;
                 }
+                // These shape the embedded node; a running node takes the source and its sites from the token.
+                var embeddedOnly = new Option[] { source, site, waitForSinks, sinkTimeout, dataDir, config }.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+                if (embeddedOnly.Count > 0)
+                {
+                    await Console.Error.WriteLineAsync($"actorsync import: {string.Join(", ", embeddedOnly)}: only for the embedded node, not with --node (the node takes the source and its sites from the token in ${TokenVariable})");
+                    return ExitCodes.BadConfiguration;
+                }
                 if (Environment.GetEnvironmentVariable(TokenVariable) is not { Length: > 0 } token)
                 {
                     await Console.Error.WriteLineAsync($"actorsync import: --node needs the source's token in ${TokenVariable} (never on the command line)");
