@@ -64,6 +64,8 @@ public sealed class ReplayCommandTests(JournalFixture journal) : IClassFixture<J
     [InlineData("journal", "replay", "--rebuild", "invoices")]
     [InlineData("journal", "replay", "--repost", "--kind", "gift")]
     [InlineData("journal", "replay", "--repost", "--from", "yesterday")]
+    [InlineData("journal", "replay", "--rebuild", "postings", "--node", "http://127.0.0.1:9")]
+    [InlineData("journal", "replay", "--repost", "--by", "someone", "--node", "http://127.0.0.1:9")]
     public async Task A_wrong_argument_exits_with_2_and_says_why(params string[] args)
     {
         var run = await InProcessCli.RunAsync([.. args, .. Data]);

@@ -109,16 +109,13 @@ public static class PostingsProjection
         await using var tx = await store.BeginExclusiveAsync(Name, ct);
         if (await store.OffsetAsync(tx, Name, stream, ct) != offset)
             return null;
-        // The rows the batch touches, read once; only those an event changed are written back.
-        var rows = new Dictionary<PostingKey, LedgerEntry>();
+        // The rows the batch touches, read together (a query per 200 keys) so that the lock is held
+        // briefly — on SQLite it is the journal's write lock too; only rows an event changed are written back.
+        var events = batch.Select(r => r.Event).OfType<ISinkEvent>().ToList();
+        var rows = (await FindAsync(store, tx, [.. events.SelectMany(KeysOf).Distinct()], ct)).ToDictionary(r => r.Item1, r => r.Item2);
         var changed = new HashSet<PostingKey>();
-        foreach (var record in batch)
+        foreach (var e in events)
         {
-            if (record.Event is not ISinkEvent e)
-                continue;
-            var keys = KeysOf(e).Where(k => !rows.ContainsKey(k)).Distinct().ToList();
-            foreach (var (key, entry) in await FindAsync(store, tx, keys, ct))
-                rows[key] = entry;
             foreach (var entry in PostingLedger.Changes(rows.GetValueOrDefault, sink, e))
             {
                 rows[entry.Posting.Key] = entry;

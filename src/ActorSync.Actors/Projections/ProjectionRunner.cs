@@ -29,7 +29,8 @@ public sealed class ProjectionRunner : ReceiveActor, IWithTimers
             if (_running)
                 return;
             _running = true;
-            RunAsync(system, storage, network).PipeTo(Self);
+            // Off the actor's dispatcher: SQLite's driver does its I/O synchronously, even when asked async.
+            Task.Run(() => RunAsync(system, storage, network)).PipeTo(Self);
         });
         Receive<ProjectionRun>(run =>
         {

@@ -6,8 +6,9 @@ namespace ActorSync.Host.Chaos;
 /// <summary>
 /// Counts rebalances while the chaos runs: every second it asks a live node where each region's
 /// shards are, and a shard seen on another node than the last time has moved (handed off by a
-/// leaving or restarted node, or reallocated after its node was downed). A shard that moves and
-/// moves back between two looks is not seen, so the count is a lower bound.
+/// leaving or restarted node, or reallocated after its node was downed; a node restarted on the same
+/// port is another incarnation, told apart by its uid). A shard that moves and moves back between two
+/// looks is not seen, so the count is a lower bound.
 /// </summary>
 internal sealed class ShardWatch(IReadOnlyList<ChaosNode> nodes, string token)
 {
@@ -17,17 +18,17 @@ internal sealed class ShardWatch(IReadOnlyList<ChaosNode> nodes, string token)
 
     public async Task RunAsync(CancellationToken ct)
     {
-        while (!ct.IsCancellationRequested)
+        try
         {
-            await LookAsync(ct);
-            try
+            while (!ct.IsCancellationRequested)
             {
+                await LookAsync(ct);
                 await Task.Delay(1000, ct);
             }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The run is over; a look in flight is abandoned.
         }
     }
 
@@ -48,13 +49,13 @@ internal sealed class ShardWatch(IReadOnlyList<ChaosNode> nodes, string token)
                 {
                     var (statsStatus, stats) = await api.SendAsync(HttpMethod.Get, $"cluster/sharding/{type}/region-stats", bound.Token);
                     if (statsStatus == HttpStatusCode.OK)
-                        Observe(type, stats.GetProperty("regions").EnumerateArray().SelectMany(r => r.GetProperty("shardIds").EnumerateArray().Select(s => (s.GetString()!, r.GetProperty("address").GetString()!))));
+                        Observe(type, stats.GetProperty("regions").EnumerateArray().SelectMany(r => r.GetProperty("shardIds").EnumerateArray().Select(s => (s.GetString()!, $"{r.GetProperty("address").GetString()}#{r.GetProperty("uid")}"))));
                 }
                 return;
             }
-            catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
+            catch (Exception e) when (!ct.IsCancellationRequested && e is HttpRequestException or OperationCanceledException or KeyNotFoundException or InvalidOperationException)
             {
-                // A node being killed or started: ask the next one.
+                // A node being killed or started, or answering half: ask the next one.
             }
         }
     }

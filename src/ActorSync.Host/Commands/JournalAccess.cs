@@ -16,6 +16,9 @@ internal sealed class JournalAccess
     private readonly Option<string?> _dataDir = CommonOptions.DataDir();
     private readonly Option<string?> _hocon = CommonOptions.HoconFolder();
 
+    /// <summary>The options that say where the local journal is (meaningless against a running node).</summary>
+    public IEnumerable<Option> LocalOptions => [_config, _dataDir, _hocon];
+
     public void AddTo(Command command)
     {
         command.Options.Add(_config);

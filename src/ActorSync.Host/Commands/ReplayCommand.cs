@@ -24,6 +24,9 @@ internal static class ReplayCommand
 {
     private static readonly string[] Projections = [PostingsProjection.Name];
 
+    /// <summary>The longest a repost may wait for the sinks (the management API's limit too).</summary>
+    private const int MaxSinkTimeoutSeconds = 3600;
+
     public static Command Create()
     {
         var rebuild = new Option<string?>("--rebuild") { Description = $"Rebuild this projection from offset zero ({string.Join(", ", Projections)})" };
@@ -50,6 +53,13 @@ internal static class ReplayCommand
             var problem = chosen != 1 ? "give one of --rebuild PROJECTION, --projection PROJECTION or --repost"
                 : name is not null && !Projections.Contains(name) ? $"there is no projection '{name}' (projections: {string.Join(", ", Projections)})"
                 : null;
+            if (problem is null && Palette.PaletteCall.NodeGiven(parse))
+            {
+                var offline = journal.LocalOptions.Prepend(by).Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+                problem = !parse.GetValue(repost) ? "--node is for --repost (projections are kept by the nodes themselves, or rebuilt here on the data folder)"
+                    : offline.Count > 0 ? $"{string.Join(", ", offline)}: not with --node (they are for a local journal; the node records the operator whose token is in ${Palette.ManagementClient.TokenVariable})"
+                    : null;
+            }
             RepostScope? scope = null;
             if (problem is null && parse.GetValue(repost))
                 problem = RepostScope.TryParse(parse.GetValue(legalEntity), parse.GetValue(from), parse.GetValue(to), parse.GetValue(kinds) ?? [], out scope) is { } wrong ? "--" + wrong : null;
@@ -61,9 +71,13 @@ internal static class ReplayCommand
             if (scope is null)
                 return await journal.RunAsync(parse, "journal replay", (reader, output) => RunProjectionAsync(reader, parse.GetValue(rebuild) is not null, parse.GetValue(json), output, ct));
             if (Palette.PaletteCall.NodeGiven(parse))
-                return await Palette.PaletteCall.RunAsync(parse, HttpMethod.Post, RepostPath(parse.GetValue(legalEntity), parse.GetValue(from), parse.GetValue(to), parse.GetValue(kinds) ?? [], parse.GetValue(sinkTimeout)),
+            {
+                // The node waits for the sinks up to the timeout, then reads the ledger once more: the client waits a little longer.
+                var seconds = Math.Clamp(parse.GetValue(sinkTimeout), 1, MaxSinkTimeoutSeconds);
+                return await Palette.PaletteCall.RunAsync(parse, HttpMethod.Post, RepostPath(parse.GetValue(legalEntity), parse.GetValue(from), parse.GetValue(to), parse.GetValue(kinds) ?? [], seconds),
                     (body, output) => WriteRepost(body, $"Reposted through the sinks of the cluster at {parse.GetValue(Palette.PaletteCall.Node)}", output),
-                    ct, body => body.GetProperty("complete").GetBoolean() ? ExitCodes.Ok : ExitCodes.GoalMissed);
+                    ct, body => body.GetProperty("complete").GetBoolean() ? ExitCodes.Ok : ExitCodes.GoalMissed, TimeSpan.FromSeconds(seconds + 120));
+            }
             var options = journal.NodeOptions(parse) with { SeedNetwork = true, Overrides = ConfigurationFactory.ParseString("akka.loglevel = WARNING\nakka.remote.dot-netty.tcp.port = 0") };
             try
             {

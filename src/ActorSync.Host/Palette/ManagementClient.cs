@@ -5,11 +5,16 @@ using System.Text.Json;
 namespace ActorSync.Host.Palette;
 
 /// <summary>The palette's side of the management API: one request, its status and JSON answer.</summary>
-internal sealed class ManagementClient(Uri node, string token) : IDisposable
+internal sealed class ManagementClient(Uri node, string token, TimeSpan? timeout = null) : IDisposable
 {
     public const string TokenVariable = "ACTORSYNC_MGMT_TOKEN";
 
-    private readonly HttpClient _http = new() { BaseAddress = node, Timeout = TimeSpan.FromMinutes(5), DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
+    /// <summary>How long a request may take by default (a reconciliation or trace reads a lot).</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
+
+    private readonly HttpClient _http = new() { BaseAddress = node, Timeout = timeout ?? DefaultTimeout, DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
+
+    public TimeSpan Timeout => _http.Timeout;
 
     public Uri Node => node;
 

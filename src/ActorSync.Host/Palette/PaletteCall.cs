@@ -21,13 +21,13 @@ internal static class PaletteCall
     public static bool NodeGiven(ParseResult parse) => parse.GetResult(Node) is { Implicit: false };
 
     /// <summary><paramref name="verdict"/> turns a good answer into an exit code (a reconciliation with differences is 1).</summary>
-    public static async Task<int> RunAsync(ParseResult parse, HttpMethod method, string path, Action<JsonElement, TextWriter> print, CancellationToken ct, Func<JsonElement, int>? verdict = null)
+    public static async Task<int> RunAsync(ParseResult parse, HttpMethod method, string path, Action<JsonElement, TextWriter> print, CancellationToken ct, Func<JsonElement, int>? verdict = null, TimeSpan? timeout = null)
     {
         if (!Uri.TryCreate(parse.GetValue(Node), UriKind.Absolute, out var node) || node.Scheme is not ("http" or "https"))
             return await Fail(ExitCodes.BadConfiguration, $"--node {parse.GetValue(Node)} is not an http(s) URL such as http://127.0.0.1:9110");
         if (Environment.GetEnvironmentVariable(ManagementClient.TokenVariable) is not { Length: > 0 } token)
             return await Fail(ExitCodes.BadConfiguration, $"the operator's token goes in ${ManagementClient.TokenVariable} (never on the command line)");
-        using var client = new ManagementClient(node, token);
+        using var client = new ManagementClient(node, token, timeout);
         (HttpStatusCode Status, JsonElement Body) answer;
         try
         {
@@ -36,6 +36,10 @@ internal static class PaletteCall
         catch (HttpRequestException e)
         {
             return await Fail(ExitCodes.Failure, $"the node at {node} cannot be reached: {e.Message}");
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return await Fail(ExitCodes.Failure, $"the node at {node} did not answer within {client.Timeout.TotalSeconds:0} s");
         }
         var code = (int)answer.Status;
         if (code >= 400)

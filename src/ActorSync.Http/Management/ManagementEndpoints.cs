@@ -147,13 +147,18 @@ internal sealed class ManagementEndpoints(ActorSyncNode node, OperatorAuthentica
     private async Task<IResult> RegionStats(string type, CancellationToken ct)
     {
         var stats = await Region(type).Ask<ClusterShardingStats>(new GetClusterShardingStats(node.AskTimeout), node.AskTimeout, ct);
+        var cluster = Akka.Cluster.Cluster.Get(node.System);
+        // The local region's address has no host and port: shown as the node's own, so that every node names the same region alike.
+        Address AddressOf(Address region) => region.HasLocalScope ? cluster.SelfAddress : region;
+        // A node restarted on the same host and port is another incarnation: its uid tells them apart.
+        var uids = cluster.State.Members.ToDictionary(m => m.Address, m => m.UniqueAddress.Uid);
         return Results.Json(new
         {
             type,
-            // The local region's address has no host and port: shown as the node's own, so that every node names the same region alike.
             regions = stats.Regions.Select(r => new
             {
-                address = (r.Key.HasLocalScope ? Akka.Cluster.Cluster.Get(node.System).SelfAddress : r.Key).ToString(),
+                address = AddressOf(r.Key).ToString(),
+                uid = uids.TryGetValue(AddressOf(r.Key), out var uid) ? uid : (long?)null,
                 shards = r.Value.Stats.Count,
                 entities = r.Value.Stats.Values.Sum(),
                 shardIds = r.Value.Stats.Keys.Order(StringComparer.Ordinal),
@@ -227,7 +232,7 @@ internal sealed class ManagementEndpoints(ActorSyncNode node, OperatorAuthentica
             return Problem(404, $"{id} is not a legal entity of the network");
         if (node.Sinks is null)
             return Problem(503, $"the posting sinks are not running on this node ({string.Join("; ", node.Warnings)})");
-        var seconds = int.TryParse(query["timeout"], CultureInfo.InvariantCulture, out var t) && t > 0 ? t : 300;
+        var seconds = int.TryParse(query["timeout"], CultureInfo.InvariantCulture, out var t) && t > 0 ? Math.Min(t, 3600) : 300;
         var report = await PostingRepost.RunAsync(node, scope, by, TimeSpan.FromSeconds(seconds), null, ct);
         return Results.Json(report.Summary());
     }

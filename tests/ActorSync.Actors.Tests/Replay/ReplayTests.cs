@@ -128,12 +128,11 @@ public sealed class ReplayTests
             await store.ExecuteAsync(reset, "DELETE FROM projection_offsets", CancellationToken.None);
             await reset.CommitAsync();
         }
-        var raced = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => PostingsProjection.RunAsync(journal, rebuild: false, null, CancellationToken.None)));
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => PostingsProjection.RunAsync(journal, rebuild: false, null, CancellationToken.None)));
 
         Assert.Equal(await LedgerRowsAsync(bed), await ProjectionOnceCurrentAsync(bed, journal));
         var claim = (await PostingsProjection.ReadAsync(journal, CancellationToken.None)).Single(e => e.Posting.Key.Value == "inv-nw-general-claim-1");
         Assert.Equal(1, claim.Reposts);
-        Assert.True(raced.Sum(r => r.EventsRead) > 0);
     }
 
     [Fact]
