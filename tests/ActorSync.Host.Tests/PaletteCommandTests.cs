@@ -66,6 +66,14 @@ public sealed class PaletteCommandTests : IAsyncLifetime
         var sinks = Json(await PaletteAsync(Viewer, "sinks", "status", "--json"));
         Assert.Equal(SinkEntity.All(_node!.Network).Count, sinks.GetProperty("sinks").GetArrayLength());
         Assert.Contains(sinks.GetProperty("sinks").EnumerateArray(), s => s.GetProperty("delivered").GetInt64() > 0);
+        var general = Json(await PaletteAsync(Viewer, "sinks", "status", "--site", "nw-general", "--json")).GetProperty("sinks").EnumerateArray().Select(s => s.GetProperty("sinkId").GetString()!).ToList();
+        Assert.Equal(SinkEntity.All(_node.Network).Count(k => k.Site.Value == "nw-general"), general.Count);
+        Assert.All(general, id => Assert.Contains("/nw-general/", id, StringComparison.Ordinal));
+        var lakeside = Json(await PaletteAsync(Viewer, "sinks", "status", "--legal-entity", "lakeside-care", "--json")).GetProperty("sinks").EnumerateArray().Select(s => s.GetProperty("sinkId").GetString()!).ToList();
+        Assert.Equal(SinkEntity.All(_node.Network).Count(k => k.LegalEntity.Value == "lakeside-care"), lakeside.Count);
+        Assert.All(lakeside, id => Assert.StartsWith("lakeside-care/", id, StringComparison.Ordinal));
+        var nowhere = await PaletteAsync(Viewer, "sinks", "status", "--site", "nowhere");
+        Assert.Equal((2, true), (nowhere.Exit, nowhere.Stderr.Contains("nowhere is not a site of the network", StringComparison.Ordinal)));
 
         var staged = Json(await PaletteAsync(Viewer, "approvals", "list", "--json")).GetProperty("postings").EnumerateArray()
             .Select(p => p.GetProperty("key").GetString()!).ToList();

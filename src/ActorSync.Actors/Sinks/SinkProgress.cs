@@ -28,10 +28,10 @@ public sealed record SinksSummary(IReadOnlyList<SinkStatus> Sinks, int Behind)
 /// <summary>Watching the sinks drain: after an import, in the demo, in tests.</summary>
 public static class SinkProgress
 {
-    public static async Task<SinksSummary> SnapshotAsync(ActorSyncNode node, CancellationToken ct)
+    public static async Task<SinksSummary> SnapshotAsync(ActorSyncNode node, CancellationToken ct, Func<SinkKey, bool>? which = null)
     {
         var region = node.Sinks ?? throw new InvalidOperationException("posting sinks are not running on this node");
-        var statuses = await Task.WhenAll(SinkEntity.All(node.Network).Select(k => region.Ask<SinkStatus>(new GetSinkStatus(k.ToString()), node.AskTimeout, ct)));
+        var statuses = await Task.WhenAll(SinkEntity.All(node.Network).Where(which ?? (_ => true)).Select(k => region.Ask<SinkStatus>(new GetSinkStatus(k.ToString()), node.AskTimeout, ct)));
         var journal = PersistenceQuery.Get(node.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
         var behind = 0;
         foreach (var status in statuses)

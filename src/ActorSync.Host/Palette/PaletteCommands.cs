@@ -46,9 +46,16 @@ internal static class PaletteCommands
             Call("events", "All the entity's events", HttpMethod.Get, p => $"entities/{p.GetValue(type)}/{p.GetValue(key)}?events-only", events, type, key));
     }
 
-    private static Command Sinks() => Group("sinks", "The posting sinks",
-        Call("status", "Each sink's mode, position, outbox and last error", HttpMethod.Get, _ => "sinks",
-            PaletteCall.Table("sinks", "sinkId", "mode", "seen", "pending", "heldBack", "awaitingApproval", "parked", "delivered", "discarded", "writing", "lastError")));
+    private static Command Sinks()
+    {
+        var site = new Option<string?>("--site") { Description = "Only this site's sinks" };
+        var legalEntity = new Option<string?>("--legal-entity") { Description = "Only this legal entity's sinks" };
+        string Query(ParseResult p) => string.Join('&', new[] { ("site", p.GetValue(site)), ("legal-entity", p.GetValue(legalEntity)) }
+            .Where(q => !string.IsNullOrWhiteSpace(q.Item2)).Select(q => $"{q.Item1}={Uri.EscapeDataString(q.Item2!.Trim())}"));
+        return Group("sinks", "The posting sinks",
+            Call("status", "Each sink's mode, position, outbox and last error", HttpMethod.Get, p => Query(p) is { Length: > 0 } q ? "sinks?" + q : "sinks",
+                PaletteCall.Table("sinks", "sinkId", "mode", "seen", "pending", "heldBack", "awaitingApproval", "parked", "delivered", "discarded", "writing", "lastError"), site, legalEntity));
+    }
 
     private static Command Exceptions()
     {

@@ -46,7 +46,7 @@ internal sealed class ManagementEndpoints(ActorSyncNode node, OperatorAuthentica
         Get(app, "/cluster/sharding/{type}/region-stats", OperatorRoles.Viewer, (r, ct) => RegionStats(r.RouteValues["type"]!.ToString()!, ct));
         Get(app, "/cluster/sharding/{type}/shard-stats", OperatorRoles.Viewer, (r, ct) => ShardStats(r.RouteValues["type"]!.ToString()!, ct));
         Get(app, "/entities/{type}/{**id}", OperatorRoles.Viewer, (r, ct) => Entity(r.RouteValues["type"]!.ToString()!, r.RouteValues["id"]!.ToString()!, r.Query, ct));
-        Get(app, "/sinks", OperatorRoles.Viewer, (_, ct) => Sinks(ct));
+        Get(app, "/sinks", OperatorRoles.Viewer, (r, ct) => Sinks(r.Query, ct));
         Get(app, "/exceptions", OperatorRoles.Viewer, async (_, ct) => Results.Json(new { postings = (await SinkOperations.ListAsync(node, OutboxStatus.Parked, ct)).Select(Json) }));
         Get(app, "/exceptions/{key}", OperatorRoles.Viewer, (r, ct) => Posting(r, ct));
         Post(app, "/exceptions/retry", OperatorRoles.Operator, async (r, who, ct) => r.Query["cause"].ToString() is { Length: > 0 } cause
@@ -192,9 +192,16 @@ internal sealed class ManagementEndpoints(ActorSyncNode node, OperatorAuthentica
         });
     }
 
-    private async Task<IResult> Sinks(CancellationToken ct)
+    /// <summary>Every sink's status, or those of one site and / or legal entity (<c>?site=…&amp;legal-entity=…</c>); behind and idle are of those shown.</summary>
+    private async Task<IResult> Sinks(IQueryCollection query, CancellationToken ct)
     {
-        var summary = await SinkProgress.SnapshotAsync(node, ct);
+        var site = query["site"].ToString() is { Length: > 0 } s ? new SiteId(s) : (SiteId?)null;
+        var legalEntity = query["legal-entity"].ToString() is { Length: > 0 } le ? new LegalEntityId(le) : (LegalEntityId?)null;
+        if (legalEntity is { } id && !node.Network.LegalEntities.ContainsKey(id))
+            return Problem(404, $"{id} is not a legal entity of the network");
+        if (site is { } known && node.Network.LegalEntityOf(known) is null)
+            return Problem(404, $"{known} is not a site of the network");
+        var summary = await SinkProgress.SnapshotAsync(node, ct, k => (site is null || k.Site == site) && (legalEntity is null || k.LegalEntity == legalEntity));
         return Results.Json(new { sinks = summary.Sinks, behind = summary.Behind, idle = summary.Idle });
     }
 
