@@ -27,6 +27,38 @@ public sealed class ItemDeciderTests
     private static Scenario<ItemState, IItemCommand, IItemEvent> Stocked() => Scenarios.Item().Given(Map(), Receive("rec-1", 10m));
 
     [Fact]
+    public void An_item_remembers_its_latest_movements_and_forgets_the_oldest_so_its_state_stays_bounded()
+    {
+        var item = Stocked();
+        for (var i = 0; i <= ItemState.Remembered; i++)
+            DecisionAssert.Accepted(item.When(Consume($"use-{i}", 1m)));
+
+        Assert.Equal(ItemState.Remembered, item.State.Movements.Count);
+        Assert.Equal(ItemState.Remembered, item.State.MovementOrder!.Count);
+        Assert.InRange(item.State.Versions.Count, 1, ItemState.Remembered);
+        // The latest is still known: sent again it is only a version; the oldest are forgotten and count again.
+        DecisionAssert.VersionOnly(item.When(Consume($"use-{ItemState.Remembered}", 1m, version: 2)), Consume($"use-{ItemState.Remembered}", 1m, version: 2).Stamp);
+        Assert.False(item.State.Movements.ContainsKey(ItemState.ReceiptKey("rec-1")));
+        Assert.IsType<ItemConsumed>(DecisionAssert.Accepted(item.When(Consume("use-0", 1m)))[0]);
+    }
+
+    [Fact]
+    public void A_state_from_before_the_order_was_kept_forgets_in_key_order()
+    {
+        var old = ItemState.Empty with
+        {
+            Movements = ItemState.Empty.Movements.Add("consumption/b", 1m).Add("consumption/a", 2m),
+            MovementOrder = null,
+            VersionOrder = null,
+        };
+
+        var next = old.Remember("consumption/c", 3m, limit: 2);
+
+        Assert.Equal(["consumption/b", "consumption/c"], next.Movements.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["consumption/b", "consumption/c"], next.MovementOrder);
+    }
+
+    [Fact]
     public void Mapping_records_the_erp_product_conversion_and_reorder_rule()
     {
         var item = Scenarios.Item();

@@ -83,16 +83,15 @@ public sealed class ItemDecider : IDecider<ItemState, IItemCommand, IItemEvent>
         var next = @event switch
         {
             ItemMapped e => state with { Key = e.Key, LegalEntity = e.LegalEntity, Mapping = new ItemMapping(e.ErpProduct, e.Conversion, e.ReorderThreshold, e.ReorderQuantity) },
-            ItemConsumed e => state with { OnHand = e.OnHandAfter, Movements = state.Movements.SetItem(ItemState.ConsumptionKey(e.ConsumptionId), e.ErpQuantity.Value) },
-            ItemReceived e => state with
+            ItemConsumed e => (state with { OnHand = e.OnHandAfter }).Remember(ItemState.ConsumptionKey(e.ConsumptionId), e.ErpQuantity.Value),
+            ItemReceived e => (state with
             {
                 OnHand = e.OnHandAfter,
-                Movements = state.Movements.SetItem(ItemState.ReceiptKey(e.ReceiptId), e.ErpQuantity.Value),
                 ReplenishmentPending = state.ReplenishmentPending && e.OnHandAfter <= (state.Mapping?.ReorderThreshold ?? 0m),
-            },
+            }).Remember(ItemState.ReceiptKey(e.ReceiptId), e.ErpQuantity.Value),
             ReplenishmentRequested => state with { ReplenishmentPending = true },
             _ => state,
         };
-        return next with { Versions = Deciding.Record(next.Versions, @event.Stamp) };
+        return next.RememberVersion(@event.Stamp);
     }
 }

@@ -66,6 +66,7 @@ internal static class SerializationSamples
             {
                 Key = Item, LegalEntity = LegalEntity, Mapping = new ItemMapping("ACT-SUP-GLOVES", conversion, 500m, 2000m),
                 OnHand = 300m, ReplenishmentPending = true, Movements = ItemState.Empty.Movements.Add(ItemState.ConsumptionKey("sd-1"), 200m), Versions = versions,
+                MovementOrder = [ItemState.ConsumptionKey("sd-1")], VersionOrder = [.. versions.Keys],
             },
             new LegalEntityConfigured(LegalEntity, Profile(), stamp),
             LegalEntityState.Empty with { Id = LegalEntity, Profile = Profile(), Versions = versions },

@@ -71,6 +71,20 @@ public sealed class SerializerTests() : TestKit(SerializationConfig.Create())
     }
 
     [Fact]
+    public void An_item_state_snapshot_from_before_the_movement_order_was_kept_still_reads_and_bounds_itself()
+    {
+        const string before = """{"key":{"site":"nw-general","item":"706437002"},"legalEntity":"northwind-health","mapping":{"erpProduct":"ACT-SUP-GLOVES","conversion":{"from":"box","to":"each","factor":100},"reorderThreshold":500,"reorderQuantity":2000},"onHand":300,"replenishmentPending":true,"movements":{"consumption/sd-1":200},"versions":{"ehr-north|Encounter/enc-1":{"version":1,"fingerprint":"sha-Encounter-enc-1-1"}}}""";
+
+        var state = (Domain.Items.ItemState)Serializer.FromBinary(Encoding.UTF8.GetBytes(before), "item-state.v1");
+        var next = state.Remember("consumption/sd-2", 100m, limit: 1);
+
+        Assert.Null(state.MovementOrder);
+        Assert.Equal(200m, state.Movements["consumption/sd-1"]);
+        Assert.Equal(["consumption/sd-2"], next.Movements.Keys);
+        Assert.Equal(["consumption/sd-2"], next.MovementOrder);
+    }
+
+    [Fact]
     public void Money_is_written_as_exact_decimal_text_not_a_float()
     {
         var json = Encoding.UTF8.GetString(Serializer.ToBinary(new ChargeCaptured(Support.Samples.Charge("c1", 23278.016000000007m), Support.Samples.Stamp())));
