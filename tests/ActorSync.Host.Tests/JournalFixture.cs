@@ -74,10 +74,10 @@ public sealed class JournalFixture : IAsyncLifetime
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Stdout}{run.Stderr}{captured}");
     }
 
-    /// <summary>The journal's table read directly, to compare the commands with.</summary>
-    public List<T> Query<T>(string sql, Func<SqliteDataReader, T> row)
+    /// <summary>The journal's tables read directly (or, with <paramref name="file"/>, the projections' file beside it), to compare the commands with.</summary>
+    public List<T> Query<T>(string sql, Func<SqliteDataReader, T> row, string file = "actorsync.db")
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(DataDir, "actorsync.db")};Mode=ReadOnly;Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(DataDir, file)};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -20,12 +20,15 @@ public sealed class ReplayCommandTests(JournalFixture journal) : IClassFixture<J
         return JsonDocument.Parse(run.Lines[^1]).RootElement;
     }
 
+    /// <summary>On SQLite the read models have a file of their own beside the journal.</summary>
+    private const string Projections = "actorsync.projections.db";
+
     [Fact]
     public async Task A_rebuild_reads_every_sink_event_an_update_only_new_ones_and_a_repost_finds_everything_in_Odoo()
     {
         var rebuilt = Last(await InProcessCli.RunAsync(["journal", "replay", "--rebuild", "postings", "--json", .. Data]));
         var before = SinkEvents();
-        var postings = journal.Query("SELECT COUNT(*) FROM projection_postings", r => r.GetInt64(0)).Single();
+        var postings = journal.Query("SELECT COUNT(*) FROM projection_postings", r => r.GetInt64(0), Projections).Single();
         var unchanged = Last(await InProcessCli.RunAsync(["journal", "replay", "--projection", "postings", "--json", .. Data]));
 
         Assert.Equal(before, rebuilt.GetProperty("eventsRead").GetInt64());
@@ -35,7 +38,7 @@ public sealed class ReplayCommandTests(JournalFixture journal) : IClassFixture<J
 
         // Products are master data every inventory sink of a legal entity queues under one key: which sink's copy
         // a repost takes is a race, so exact counts are of the postings one sink makes (products: none made, below).
-        var delivered = journal.Query("SELECT COUNT(*) FROM projection_postings WHERE status = 'Delivered' AND kind <> 'product'", r => r.GetInt64(0)).Single();
+        var delivered = journal.Query("SELECT COUNT(*) FROM projection_postings WHERE status = 'Delivered' AND kind <> 'product'", r => r.GetInt64(0), Projections).Single();
         var products = journal.OdooCount("product.product");
         var repost = await InProcessCli.RunAsync(["journal", "replay", "--repost", "--json", "--by", "ops.test", "--config", Path.Combine(journal.Work, "odoo.conf"), "--sink-timeout", "120", .. Data]);
         var reposted = Last(repost);
@@ -55,7 +58,7 @@ public sealed class ReplayCommandTests(JournalFixture journal) : IClassFixture<J
         var updated = Last(await InProcessCli.RunAsync(["journal", "replay", "--projection", "postings", "--json", .. Data]));
 
         Assert.InRange(updated.GetProperty("eventsRead").GetInt64(), 0, SinkEvents() - before);
-        Assert.Equal(delivered, journal.Query("SELECT COUNT(*) FROM projection_postings WHERE reposts = 1 AND status = 'Delivered' AND already_in_odoo = 1 AND kind <> 'product'", r => r.GetInt64(0)).Single());
+        Assert.Equal(delivered, journal.Query("SELECT COUNT(*) FROM projection_postings WHERE reposts = 1 AND status = 'Delivered' AND already_in_odoo = 1 AND kind <> 'product'", r => r.GetInt64(0), Projections).Single());
     }
 
     [Theory]

@@ -190,7 +190,7 @@ public sealed class ActorSyncNode : IAsyncDisposable
     {
         if (!Config.GetBoolean("actorsync.projections.postings.run-in-node", true))
             return;
-        var interval = NodeSettings.PositiveDuration(Config, "actorsync.projections.postings.interval", TimeSpan.FromSeconds(5));
+        var interval = NodeSettings.PositiveDuration(Config, "actorsync.projections.postings.interval", TimeSpan.FromSeconds(1));
         System.ActorOf(ClusterSingletonManager.Props(ProjectionRunner.Props(Storage, Network, interval), PoisonPill.Instance, ClusterSingletonManagerSettings.Create(System)), "projection-postings");
     }
 

@@ -6,8 +6,9 @@ using Npgsql;
 namespace ActorSync.Actors.Projections;
 
 /// <summary>
-/// Where projections keep their read models: tables in the journal's own database, and each
-/// projection's offset per source stream in <c>projection_offsets</c>, written in the same
+/// Where projections keep their read models: tables in the journal's own database on PostgreSQL,
+/// a file beside the journal on SQLite (<see cref="SqliteFileOf"/>), and each projection's offset
+/// per source stream in <c>projection_offsets</c>, written in the same
 /// transaction as the rows it covers — a crash never loses an offset nor moves one past rows that
 /// were not written. The SQL is the common dialect of SQLite and PostgreSQL (upserts with
 /// <c>ON CONFLICT</c>, times as ISO 8601 text).
@@ -20,11 +21,26 @@ public sealed class ProjectionStore : IAsyncDisposable
 
     public static async Task<ProjectionStore> OpenAsync(StorageSettings storage, CancellationToken ct)
     {
-        DbConnection connection = storage.Kind == StorageKind.Sqlite ? new SqliteConnection(storage.ConnectionString) : new NpgsqlConnection(storage.ConnectionString);
+        DbConnection connection = storage.Kind == StorageKind.Sqlite ? new SqliteConnection(SqliteConnectionString(storage)) : new NpgsqlConnection(storage.ConnectionString);
         await connection.OpenAsync(ct);
         var store = new ProjectionStore(connection);
         await store.ExecuteAsync(null, "CREATE TABLE IF NOT EXISTS projection_offsets (projection TEXT NOT NULL, stream TEXT NOT NULL, last_offset BIGINT NOT NULL, PRIMARY KEY (projection, stream))", ct);
         return store;
+    }
+
+    /// <summary>
+    /// On SQLite the read models live in a file of their own beside the journal
+    /// (<c>actorsync.db</c> → <c>actorsync.projections.db</c>): a SQLite file has one write lock,
+    /// and a projection holding the journal's would stall every entity's write while it applies a batch.
+    /// </summary>
+    public static string? SqliteFileOf(StorageSettings storage) =>
+        storage.SqliteFile is { } journal ? Path.Combine(Path.GetDirectoryName(journal) ?? ".", Path.GetFileNameWithoutExtension(journal) + ".projections.db") : null;
+
+    private static string SqliteConnectionString(StorageSettings storage)
+    {
+        var file = SqliteFileOf(storage) ?? throw new InvalidOperationException("a SQLite store without a file");
+        Storage.SqliteJournalFile.Prepare(file, "wal");
+        return Storage.SqliteJournalFile.ConnectionString(file);
     }
 
     /// <summary>How far the projection has applied each stream (streams it never read are absent: offset 0).</summary>
