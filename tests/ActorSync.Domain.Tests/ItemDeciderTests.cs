@@ -29,17 +29,21 @@ public sealed class ItemDeciderTests
     [Fact]
     public void An_item_remembers_its_latest_movements_and_forgets_the_oldest_so_its_state_stays_bounded()
     {
-        var item = Stocked();
+        var item = Stocked().Given(Map(version: 2, threshold: 30m));
         for (var i = 0; i <= ItemState.Remembered; i++)
             DecisionAssert.Accepted(item.When(Consume($"use-{i}", 1m)));
 
         Assert.Equal(ItemState.Remembered, item.State.Movements.Count);
         Assert.Equal(ItemState.Remembered, item.State.MovementOrder!.Count);
-        Assert.InRange(item.State.Versions.Count, 1, ItemState.Remembered);
+        Assert.Equal(ItemState.Remembered, item.State.VersionOrder!.Count);
+        Assert.Equal(ItemState.Remembered + 1, item.State.Versions.Count); // and the mapping's, kept for good
         // The latest is still known: sent again it is only a version; the oldest are forgotten and count again.
         DecisionAssert.VersionOnly(item.When(Consume($"use-{ItemState.Remembered}", 1m, version: 2)), Consume($"use-{ItemState.Remembered}", 1m, version: 2).Stamp);
         Assert.False(item.State.Movements.ContainsKey(ItemState.ReceiptKey("rec-1")));
         Assert.IsType<ItemConsumed>(DecisionAssert.Accepted(item.When(Consume("use-0", 1m)))[0]);
+        // The mapping is never forgotten: a superseded one is still out of order, not new.
+        Assert.Equal(Outcome.OutOfOrder, item.When(Map(version: 1, threshold: 999m)).Outcome);
+        Assert.Equal(30m, item.State.Mapping!.ReorderThreshold);
     }
 
     [Fact]

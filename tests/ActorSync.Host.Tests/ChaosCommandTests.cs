@@ -8,6 +8,7 @@ namespace ActorSync.Host.Tests;
 /// SIGKILL and restarted every few seconds while data flows through all of them and the Odoo
 /// simulator fails, drops answers and goes away; nothing may be lost, doubled or left unreconciled.
 /// </summary>
+[Collection(ChaosCollection.Name)]
 public sealed class ChaosCommandTests : IDisposable
 {
     private readonly string _work = Directory.CreateTempSubdirectory("actorsync-chaos-test-").FullName;
@@ -44,4 +45,11 @@ public sealed class ChaosCommandTests : IDisposable
     {
         try { Directory.Delete(_work, recursive: true); } catch (IOException) { }
     }
+}
+
+/// <summary>The chaos run starts four processes and a PostgreSQL server: it runs alone, not beside the other test classes, so that a loaded machine does not decide its timing.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ChaosCollection
+{
+    public const string Name = "Chaos";
 }

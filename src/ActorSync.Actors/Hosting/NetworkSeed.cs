@@ -25,7 +25,7 @@ public static class NetworkSeed
                 {
                     var key = new ItemKey(site.Id, product.Item);
                     commands.Add(new MapItem(key, id, product.ErpProduct, product.Conversion, product.ReorderThreshold, product.ReorderQuantity,
-                        Stamp("ItemMapping", key.ToString(), product, now)));
+                        Stamp(Domain.Items.ItemState.MappingResource, key.ToString(), product, now)));
                 }
             }
         }

@@ -110,7 +110,7 @@ public static class PostingsProjection
         if (await store.OffsetAsync(tx, Name, stream, ct) != offset)
             return null;
         // The rows the batch touches, read together (a query per 200 keys) so that the lock is held
-        // briefly — on SQLite it is the journal's write lock too; only rows an event changed are written back.
+        // briefly; only rows an event changed are written back.
         var events = batch.Select(r => r.Event).OfType<ISinkEvent>().ToList();
         var rows = (await FindAsync(store, tx, [.. events.SelectMany(KeysOf).Distinct()], ct)).ToDictionary(r => r.Item1, r => r.Item2);
         var changed = new HashSet<PostingKey>();

@@ -36,10 +36,14 @@ public sealed class ProjectionStore : IAsyncDisposable
     public static string? SqliteFileOf(StorageSettings storage) =>
         storage.SqliteFile is { } journal ? Path.Combine(Path.GetDirectoryName(journal) ?? ".", Path.GetFileNameWithoutExtension(journal) + ".projections.db") : null;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Prepared = new(StringComparer.Ordinal);
+
+    /// <summary>The projections file, prepared once per process in the journal's own journal mode.</summary>
     private static string SqliteConnectionString(StorageSettings storage)
     {
         var file = SqliteFileOf(storage) ?? throw new InvalidOperationException("a SQLite store without a file");
-        Storage.SqliteJournalFile.Prepare(file, "wal");
+        if (Prepared.TryAdd(file, true))
+            Storage.SqliteJournalFile.Prepare(file, storage.SqliteJournalMode);
         return Storage.SqliteJournalFile.ConnectionString(file);
     }
 

@@ -26,8 +26,11 @@ public sealed record ItemState(
     ImmutableList<string>? MovementOrder = null,
     ImmutableList<string>? VersionOrder = null)
 {
-    /// <summary>Movements (and source versions) an item remembers.</summary>
+    /// <summary>Movements (and source versions of movements) an item remembers.</summary>
     public const int Remembered = 10_000;
+
+    /// <summary>The resource type of the configuration's item mappings (see NetworkSeed).</summary>
+    public const string MappingResource = "ItemMapping";
 
     public static ItemState Empty { get; } = new(
         null, null, null, 0m, false,
@@ -43,17 +46,24 @@ public sealed record ItemState(
         return this with { Movements = movements, MovementOrder = bounded };
     }
 
-    /// <summary>The state with the source version of an applied event recorded, the oldest forgotten beyond <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// The state with the source version of an applied event recorded, the oldest movement sources
+    /// forgotten beyond <paramref name="limit"/>. The item's own mapping is kept for good: forgetting
+    /// it would let a superseded configuration count as new and bring back an old conversion.
+    /// </summary>
     public ItemState RememberVersion(SourceStamp stamp, int limit = Remembered)
     {
-        var order = Order(VersionOrder, Versions);
-        var (kept, bounded) = Bounded(Deciding.Record(Versions, stamp), Versions.ContainsKey(stamp.Key) ? order : order.Add(stamp.Key), limit);
+        var versions = Deciding.Record(Versions, stamp);
+        if (stamp.ResourceType == MappingResource)
+            return this with { Versions = versions };
+        var order = Order(VersionOrder, Versions, key => !key.Contains($"|{MappingResource}/", StringComparison.Ordinal));
+        var (kept, bounded) = Bounded(versions, Versions.ContainsKey(stamp.Key) ? order : order.Add(stamp.Key), limit);
         return this with { Versions = kept, VersionOrder = bounded };
     }
 
     // A snapshot from before the order was kept has none: its entries count as the oldest, in key order.
-    private static ImmutableList<string> Order<T>(ImmutableList<string>? order, ImmutableDictionary<string, T> entries) =>
-        order is { } known && known.Count == entries.Count ? known : [.. entries.Keys.Order(StringComparer.Ordinal)];
+    private static ImmutableList<string> Order<T>(ImmutableList<string>? order, ImmutableDictionary<string, T> entries, Func<string, bool>? forgettable = null) =>
+        order ?? [.. entries.Keys.Where(forgettable ?? (_ => true)).Order(StringComparer.Ordinal)];
 
     private static (ImmutableDictionary<string, T>, ImmutableList<string>) Bounded<T>(ImmutableDictionary<string, T> entries, ImmutableList<string> order, int limit)
     {

@@ -77,7 +77,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
         foreach (var node in nodes.Skip(1))
             node.Start();
         foreach (var node in nodes.Skip(1))
-            await node.WaitReadyAsync(TimeSpan.FromMinutes(2), ct);
+            await node.WaitReadyAsync(TimeSpan.FromMinutes(3), ct);
         return cluster;
     }
 
@@ -92,6 +92,9 @@ internal sealed class ChaosCluster : IAsyncDisposable
         akka.remote.dot-netty.tcp.port = {{remoting}}
         akka.cluster.seed-nodes = [{{seeds}}]
         akka.cluster.split-brain-resolver.stable-after = 5s
+        # A node restarted on its old port joins once its old incarnation is downed and removed;
+        # on a loaded machine that can take longer than a node's usual minute.
+        actorsync.join-timeout = 180s
         actorsync.http.port = {{http}}
         actorsync.management.port = {{management}}
         actorsync.management.operators.chaos { roles = [operator], credential-sha256 = "{{Convert.ToHexString(SourceSettings.Hash(operatorToken))}}" }

@@ -101,7 +101,7 @@ internal static class ChaosRun
             Console.WriteLine($"  kill -9 node {victim.Index + 1} ({(DateTime.UtcNow - started).TotalSeconds:0} s)");
             await Task.Delay(TimeSpan.FromSeconds(2), ct);
             victim.Start();
-            await victim.WaitReadyAsync(TimeSpan.FromMinutes(2), ct);
+            await victim.WaitReadyAsync(TimeSpan.FromMinutes(3), ct);
         }
         return (kills, outageDone ? outage : TimeSpan.Zero);
     }

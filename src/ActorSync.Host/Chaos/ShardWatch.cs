@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using ActorSync.Host.Palette;
 
 namespace ActorSync.Host.Chaos;
@@ -49,7 +50,9 @@ internal sealed class ShardWatch(IReadOnlyList<ChaosNode> nodes, string token)
                 {
                     var (statsStatus, stats) = await api.SendAsync(HttpMethod.Get, $"cluster/sharding/{type}/region-stats", bound.Token);
                     if (statsStatus == HttpStatusCode.OK)
-                        Observe(type, stats.GetProperty("regions").EnumerateArray().SelectMany(r => r.GetProperty("shardIds").EnumerateArray().Select(s => (s.GetString()!, $"{r.GetProperty("address").GetString()}#{r.GetProperty("uid")}"))));
+                        // A region whose node the answering one does not know yet (just restarted) is left for the next look.
+                        Observe(type, stats.GetProperty("regions").EnumerateArray().Where(r => r.GetProperty("uid").ValueKind == JsonValueKind.Number)
+                            .SelectMany(r => r.GetProperty("shardIds").EnumerateArray().Select(s => (s.GetString()!, $"{r.GetProperty("address").GetString()}#{r.GetProperty("uid")}"))));
                 }
                 return;
             }

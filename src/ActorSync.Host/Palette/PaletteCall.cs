@@ -39,7 +39,7 @@ internal static class PaletteCall
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            return await Fail(ExitCodes.Failure, $"the node at {node} did not answer within {client.Timeout.TotalSeconds:0} s");
+            return await Fail(ExitCodes.Failure, $"the node at {node} did not answer within {client.Timeout.TotalSeconds:0} s; what it was asked may still be under way (look, e.g. sinks status, before asking again)");
         }
         var code = (int)answer.Status;
         if (code >= 400)

@@ -151,14 +151,15 @@ internal sealed class ManagementEndpoints(ActorSyncNode node, OperatorAuthentica
         // The local region's address has no host and port: shown as the node's own, so that every node names the same region alike.
         Address AddressOf(Address region) => region.HasLocalScope ? cluster.SelfAddress : region;
         // A node restarted on the same host and port is another incarnation: its uid tells them apart.
-        var uids = cluster.State.Members.ToDictionary(m => m.Address, m => m.UniqueAddress.Uid);
+        // While a restarted node joins, its old incarnation may still be a member at the same address: the newest counts.
+        var uids = cluster.State.Members.GroupBy(m => m.Address).ToDictionary(g => g.Key, g => g.Last().UniqueAddress.Uid);
         return Results.Json(new
         {
             type,
             regions = stats.Regions.Select(r => new
             {
                 address = AddressOf(r.Key).ToString(),
-                uid = uids.TryGetValue(AddressOf(r.Key), out var uid) ? uid : (long?)null,
+                uid = r.Key.HasLocalScope ? cluster.SelfUniqueAddress.Uid : uids.TryGetValue(r.Key, out var uid) ? uid : (long?)null,
                 shards = r.Value.Stats.Count,
                 entities = r.Value.Stats.Values.Sum(),
                 shardIds = r.Value.Stats.Keys.Order(StringComparer.Ordinal),
@@ -201,6 +202,8 @@ internal sealed class ManagementEndpoints(ActorSyncNode node, OperatorAuthentica
             return Problem(404, $"{id} is not a legal entity of the network");
         if (site is { } known && node.Network.LegalEntityOf(known) is null)
             return Problem(404, $"{known} is not a site of the network");
+        if (site is { } both && legalEntity is { } asked && node.Network.LegalEntityOf(both) != asked)
+            return Problem(404, $"{both} is not a site of {asked}");
         var summary = await SinkProgress.SnapshotAsync(node, ct, k => (site is null || k.Site == site) && (legalEntity is null || k.LegalEntity == legalEntity));
         return Results.Json(new { sinks = summary.Sinks, behind = summary.Behind, idle = summary.Idle });
     }
