@@ -121,18 +121,9 @@ public sealed class MultiNodeClusterTests : IAsyncLifetime
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    private async Task<(int Exit, string Stdout, string Stderr)> PaletteAsync(params string[] args)
-    {
-        using var palette = ActorSyncProcess.Start(new Dictionary<string, string> { ["ACTORSYNC_MGMT_TOKEN"] = Viewer }, _work, args);
-        var exit = await palette.WaitForExitAsync(TimeSpan.FromMinutes(1));
-        return (exit, palette.Stdout, palette.Stderr);
-    }
+    private Task<(int Exit, string Stdout, string Stderr)> PaletteAsync(params string[] args) => PaletteRun.RunAsync(Viewer, _work, args);
 
-    private static JsonElement Json((int Exit, string Stdout, string Stderr) run)
-    {
-        Assert.True(run.Exit == 0, run.Stderr);
-        return JsonDocument.Parse(run.Stdout).RootElement.Clone();
-    }
+    private static JsonElement Json((int Exit, string Stdout, string Stderr) run) => PaletteRun.Json(run);
 
     public async Task DisposeAsync()
     {

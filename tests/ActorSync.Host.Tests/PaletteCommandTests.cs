@@ -306,18 +306,10 @@ public sealed class PaletteCommandTests : IAsyncLifetime
         Assert.Matches(@"invoice\s+" + invoices, table.Stdout);
     }
 
-    private async Task<(int Exit, string Stdout, string Stderr)> PaletteAsync(string token, params string[] args)
-    {
-        using var palette = ActorSyncProcess.Start(new Dictionary<string, string> { ["ACTORSYNC_MGMT_TOKEN"] = token }, _work, args.Contains("--node") ? args : [.. args, "--node", _management!.Address.ToString()]);
-        var exit = await palette.WaitForExitAsync(TimeSpan.FromMinutes(1));
-        return (exit, palette.Stdout, palette.Stderr);
-    }
+    private Task<(int Exit, string Stdout, string Stderr)> PaletteAsync(string token, params string[] args) =>
+        PaletteRun.RunAsync(token, _work, args.Contains("--node") ? args : [.. args, "--node", _management!.Address.ToString()]);
 
-    private static JsonElement Json((int Exit, string Stdout, string Stderr) run)
-    {
-        Assert.True(run.Exit == 0, run.Stderr);
-        return JsonDocument.Parse(run.Stdout).RootElement.Clone();
-    }
+    private static JsonElement Json((int Exit, string Stdout, string Stderr) run) => PaletteRun.Json(run);
 
     public async Task DisposeAsync()
     {
