@@ -72,7 +72,11 @@ public static class PostingsProjection
                 if (batch.Count < BatchSize)
                     continue;
                 if (await ApplyAsync(store, sink, stream, offset, batch, ct) is not { } rows)
+                {
+                    // Another runner has moved this stream on: it is theirs, not to be tried again here.
+                    batch.Clear();
                     break;
+                }
                 (written, read, offset) = (written + rows, read + batch.Count, batch[^1].SequenceNr);
                 batch.Clear();
                 progress?.Invoke(new ProjectionProgress(read, written, done, sinks.Count));

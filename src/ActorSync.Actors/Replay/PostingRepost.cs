@@ -84,6 +84,11 @@ public sealed record RepostReport(IReadOnlyList<RepostedKind> ByKind, IReadOnlyL
 /// </summary>
 public static class PostingRepost
 {
+    /// <summary>The longest a repost waits for the sinks to confirm, whoever asks for longer.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromHours(1);
+
+    public static TimeSpan Bounded(TimeSpan within) => within < MaxWait ? within : MaxWait;
+
     public static async Task<RepostReport> RunAsync(ActorSyncNode node, RepostScope scope, string by, TimeSpan within, Action<SinksSummary>? progress, CancellationToken ct)
     {
         var region = node.Sinks ?? throw new InvalidOperationException("posting sinks are not running on this node");

@@ -31,7 +31,7 @@ internal static class ChaosRun
         var tokens = files.Select(f => (f.File, cluster.SourceTokens[f.Source])).ToList();
         // Paced over the chaos, so that kills and the outage land while data flows.
         var sending = sender.SendAsync(tokens, atOnce: 4, ct, pace: options.Duration / Math.Max(1, tokens.Count) * 0.8);
-        var shards = new ShardWatch(cluster.Nodes, cluster.OperatorToken);
+        using var shards = new ShardWatch(cluster.Nodes, cluster.OperatorToken);
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var shardWatch = shards.RunAsync(watching.Token);
         var (kills, outage) = await MonkeyAsync(options, cluster, sending, random, ct);

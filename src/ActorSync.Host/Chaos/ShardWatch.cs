@@ -11,9 +11,12 @@ namespace ActorSync.Host.Chaos;
 /// port is another incarnation, told apart by its uid). A shard that moves and moves back between two
 /// looks is not seen, so the count is a lower bound.
 /// </summary>
-internal sealed class ShardWatch(IReadOnlyList<ChaosNode> nodes, string token)
+internal sealed class ShardWatch(IReadOnlyList<ChaosNode> nodes, string token) : IDisposable
 {
     private readonly Dictionary<(string Type, string Shard), string> _homes = [];
+
+    // One client per node for the whole watch, not one per look: it looks every second.
+    private readonly IReadOnlyList<ManagementClient> _apis = [.. nodes.Select(n => new ManagementClient(n.Management, token))];
 
     public int Moves { get; private set; }
 
@@ -36,13 +39,12 @@ internal sealed class ShardWatch(IReadOnlyList<ChaosNode> nodes, string token)
     /// <summary>One look at every region through the first node that answers.</summary>
     public async Task LookAsync(CancellationToken ct)
     {
-        foreach (var node in nodes)
+        foreach (var api in _apis)
         {
             using var bound = CancellationTokenSource.CreateLinkedTokenSource(ct);
             bound.CancelAfter(TimeSpan.FromSeconds(5));
             try
             {
-                using var api = new ManagementClient(node.Management, token);
                 var (status, regions) = await api.SendAsync(HttpMethod.Get, "cluster/sharding/regions", bound.Token);
                 if (status != HttpStatusCode.OK)
                     continue;
@@ -71,5 +73,11 @@ internal sealed class ShardWatch(IReadOnlyList<ChaosNode> nodes, string token)
                 Moves++;
             _homes[(type, shard)] = address;
         }
+    }
+
+    public void Dispose()
+    {
+        foreach (var api in _apis)
+            api.Dispose();
     }
 }

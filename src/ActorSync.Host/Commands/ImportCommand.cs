@@ -69,7 +69,7 @@ internal static class ImportCommand
                     return ExitCodes.BadConfiguration;
                 }
                 // These shape the embedded node; a running node takes the source and its sites from the token.
-                var embeddedOnly = new Option[] { source, site, parallelism, waitForSinks, sinkTimeout, dataDir, config, hocon }.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+                var embeddedOnly = CommonOptions.Given(parse, [source, site, parallelism, waitForSinks, sinkTimeout, dataDir, config, hocon]);
                 if (embeddedOnly.Count > 0)
                 {
                     await Console.Error.WriteLineAsync($"actorsync import: {string.Join(", ", embeddedOnly)}: only for the embedded node, not with --node (the node takes the source and its sites from the token in ${TokenVariable})");

@@ -24,9 +24,6 @@ internal static class ReplayCommand
 {
     private static readonly string[] Projections = [PostingsProjection.Name];
 
-    /// <summary>The longest a repost may wait for the sinks (the management API's limit too).</summary>
-    private const int MaxSinkTimeoutSeconds = 3600;
-
     public static Command Create()
     {
         var rebuild = new Option<string?>("--rebuild") { Description = $"Rebuild this projection from offset zero ({string.Join(", ", Projections)})" };
@@ -55,7 +52,7 @@ internal static class ReplayCommand
                 : null;
             if (problem is null && Palette.PaletteCall.NodeGiven(parse))
             {
-                var offline = journal.LocalOptions.Prepend(by).Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+                var offline = CommonOptions.Given(parse, journal.LocalOptions.Prepend(by));
                 problem = !parse.GetValue(repost) ? "--node is for --repost (projections are kept by the nodes themselves, or rebuilt here on the data folder)"
                     : offline.Count > 0 ? $"{string.Join(", ", offline)}: not with --node (they are for a local journal; the node records the operator whose token is in ${Palette.ManagementClient.TokenVariable})"
                     : null;
@@ -73,7 +70,7 @@ internal static class ReplayCommand
             if (Palette.PaletteCall.NodeGiven(parse))
             {
                 // The node waits for the sinks up to the timeout, then reads the ledger once more: the client waits a little longer.
-                var seconds = Math.Clamp(parse.GetValue(sinkTimeout), 1, MaxSinkTimeoutSeconds);
+                var seconds = (int)PostingRepost.Bounded(TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(sinkTimeout)))).TotalSeconds;
                 return await Palette.PaletteCall.RunAsync(parse, HttpMethod.Post, RepostPath(parse.GetValue(legalEntity), parse.GetValue(from), parse.GetValue(to), parse.GetValue(kinds) ?? [], seconds),
                     (body, output) => WriteRepost(body, $"Reposted through the sinks of the cluster at {parse.GetValue(Palette.PaletteCall.Node)}", output),
                     ct, body => body.GetProperty("complete").GetBoolean() ? ExitCodes.Ok : ExitCodes.GoalMissed, TimeSpan.FromSeconds(seconds + 120));

@@ -197,9 +197,9 @@ internal sealed class ManagementEndpoints(ActorSyncNode node, OperatorAuthentica
     private async Task<IResult> Sinks(IQueryCollection query, CancellationToken ct)
     {
         var site = query["site"].ToString() is { Length: > 0 } s ? new SiteId(s) : (SiteId?)null;
-        var legalEntity = query["legal-entity"].ToString() is { Length: > 0 } le ? new LegalEntityId(le) : (LegalEntityId?)null;
-        if (legalEntity is { } id && !node.Network.LegalEntities.ContainsKey(id))
-            return Problem(404, $"{id} is not a legal entity of the network");
+        var legalEntity = LegalEntityIn(query);
+        if (UnknownLegalEntity(legalEntity) is { } unknown)
+            return unknown;
         if (site is { } known && node.Network.LegalEntityOf(known) is null)
             return Problem(404, $"{known} is not a site of the network");
         if (site is { } both && legalEntity is { } asked && node.Network.LegalEntityOf(both) != asked)
@@ -221,9 +221,9 @@ internal sealed class ManagementEndpoints(ActorSyncNode node, OperatorAuthentica
 
     private async Task<IResult> Reconcile(IQueryCollection query, CancellationToken ct)
     {
-        var legalEntity = query["legal-entity"].ToString() is { Length: > 0 } le ? new LegalEntityId(le) : (LegalEntityId?)null;
-        if (legalEntity is { } id && !node.Network.LegalEntities.ContainsKey(id))
-            return Problem(404, $"{id} is not a legal entity of the network");
+        var legalEntity = LegalEntityIn(query);
+        if (UnknownLegalEntity(legalEntity) is { } unknown)
+            return unknown;
         var from = Day(query["from"].ToString(), DateOnly.MinValue);
         var to = Day(query["to"].ToString(), DateOnly.MaxValue);
         var report = await ReconciliationService.RunAsync(node, new ReconciliationScope(legalEntity, from, to), ct);
@@ -238,12 +238,12 @@ internal sealed class ManagementEndpoints(ActorSyncNode node, OperatorAuthentica
     {
         if (RepostScope.TryParse(query["legal-entity"], query["from"], query["to"], query["kind"].Select(k => k ?? ""), out var scope) is { } problem)
             return Problem(400, problem);
-        if (scope!.LegalEntity is { } id && !node.Network.LegalEntities.ContainsKey(id))
-            return Problem(404, $"{id} is not a legal entity of the network");
+        if (UnknownLegalEntity(scope!.LegalEntity) is { } unknown)
+            return unknown;
         if (node.Sinks is null)
             return Problem(503, $"the posting sinks are not running on this node ({string.Join("; ", node.Warnings)})");
-        var seconds = int.TryParse(query["timeout"], CultureInfo.InvariantCulture, out var t) && t > 0 ? Math.Min(t, 3600) : 300;
-        var report = await PostingRepost.RunAsync(node, scope, by, TimeSpan.FromSeconds(seconds), null, ct);
+        var within = int.TryParse(query["timeout"], CultureInfo.InvariantCulture, out var t) && t > 0 ? PostingRepost.Bounded(TimeSpan.FromSeconds(t)) : TimeSpan.FromSeconds(300);
+        var report = await PostingRepost.RunAsync(node, scope, by, within, null, ct);
         return Results.Json(report.Summary());
     }
 
@@ -257,6 +257,13 @@ internal sealed class ManagementEndpoints(ActorSyncNode node, OperatorAuthentica
         var report = trace.Build();
         return report.Found ? Results.Json(report) : Problem(404, $"no event in the journal comes from {resource}");
     }
+
+    private static LegalEntityId? LegalEntityIn(IQueryCollection query) =>
+        query["legal-entity"].ToString() is { Length: > 0 } le ? new LegalEntityId(le) : null;
+
+    /// <summary>A 404 for a legal entity the network does not have; null when none was asked for or it is known.</summary>
+    private IResult? UnknownLegalEntity(LegalEntityId? legalEntity) =>
+        legalEntity is { } id && !node.Network.LegalEntities.ContainsKey(id) ? Problem(404, $"{id} is not a legal entity of the network") : null;
 
     private static DateOnly Day(string text, DateOnly otherwise) =>
         text.Length == 0 ? otherwise : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
