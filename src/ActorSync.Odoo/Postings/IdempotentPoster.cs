@@ -6,7 +6,8 @@ namespace ActorSync.Odoo.Postings;
 
 /// <summary>
 /// Posts a batch of one kind exactly once, whatever happened before:
-/// 1. external ids (<c>actorsync.&lt;key&gt;</c>) that exist name the records made earlier;
+/// 1. external ids (<c>actorsync.&lt;key&gt;</c>) that exist name the records made earlier (skipped
+///    for postings the caller knows are sent for the first time);
 /// 2. records that carry the key in their marker field but have no external id (Odoo committed,
 ///    the answer or the next call was lost) are adopted and given their external id;
 /// 3. the rest are created in one multi-record call, then registered as external ids;
@@ -48,7 +49,10 @@ public static class IdempotentPoster
         where T : Posting
     {
         var existing = new Dictionary<PostingKey, long>();
-        foreach (var (key, (id, model)) in await RegisteredAsync(postings.Select(p => p.Key), scope, ct).ConfigureAwait(false))
+        var sentBefore = postings.Where(p => !scope.FirstAttempts.Contains(p.Key)).ToList();
+        if (sentBefore.Count == 0)
+            return existing;
+        foreach (var (key, (id, model)) in await RegisteredAsync(sentBefore.Select(p => p.Key), scope, ct).ConfigureAwait(false))
         {
             if (model == kind.Model)
                 existing[key] = id;
@@ -57,7 +61,7 @@ public static class IdempotentPoster
         }
         await CheckCompanyAsync(kind.Model, existing, scope, failed, ct).ConfigureAwait(false);
 
-        var unregistered = postings.Where(p => !existing.ContainsKey(p.Key) && !failed.ContainsKey(p.Key)).ToList();
+        var unregistered = sentBefore.Where(p => !existing.ContainsKey(p.Key) && !failed.ContainsKey(p.Key)).ToList();
         if (unregistered.Count == 0)
             return existing;
         var byMarker = unregistered.GroupBy(kind.MarkerOf).ToDictionary(g => g.Key, g => g.ToList());

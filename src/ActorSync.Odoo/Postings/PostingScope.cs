@@ -1,6 +1,17 @@
+using ActorSync.Domain.Postings;
 using ActorSync.Odoo.Lookup;
 
 namespace ActorSync.Odoo.Postings;
 
-/// <summary>Everything a posting kind needs while it writes: the connection, the lookups and the one company it writes in.</summary>
-public sealed record PostingScope(OdooClient Odoo, OdooDirectory Directory, ExternalRecords Records, OdooCompany Company, OdooTarget Target, UncertainWrites Uncertain);
+/// <summary>
+/// Everything a posting kind needs while it writes: the connection, the lookups, the one company it
+/// writes in, and the postings the caller knows were never sent before (<see cref="FirstAttempts"/>).
+/// </summary>
+public sealed record PostingScope(OdooClient Odoo, OdooDirectory Directory, ExternalRecords Records, OdooCompany Company, OdooTarget Target, UncertainWrites Uncertain)
+{
+    /// <summary>
+    /// Postings no earlier attempt can have made: nothing in Odoo to look for, so their look-ups are
+    /// skipped. Should the caller be wrong, the external id's uniqueness still keeps one record.
+    /// </summary>
+    public IReadOnlySet<PostingKey> FirstAttempts { get; init; } = new HashSet<PostingKey>();
+}

@@ -30,7 +30,15 @@ public sealed class PostingWriter(OdooClient odoo, Func<LegalEntityId, OdooTarge
 
     public OdooDirectory Directory => _directory;
 
-    public async Task<IReadOnlyList<PostingResult>> WriteAsync(IReadOnlyList<Posting> postings, CancellationToken ct = default)
+    public Task<IReadOnlyList<PostingResult>> WriteAsync(IReadOnlyList<Posting> postings, CancellationToken ct = default) =>
+        WriteAsync(postings, new HashSet<PostingKey>(), ct);
+
+    /// <summary>
+    /// <paramref name="firstAttempts"/>: postings the caller has never handed to a writer before (a
+    /// sink knows this of what it queued since it started); they are created without looking for an
+    /// earlier attempt's record. Master data is shared by the sinks of a legal entity and is always looked up.
+    /// </summary>
+    public async Task<IReadOnlyList<PostingResult>> WriteAsync(IReadOnlyList<Posting> postings, IReadOnlySet<PostingKey> firstAttempts, CancellationToken ct = default)
     {
         var results = new Dictionary<PostingKey, PostingResult>();
         // A posting delivered twice in one batch is written once; both get its result.
@@ -38,15 +46,16 @@ public sealed class PostingWriter(OdooClient odoo, Func<LegalEntityId, OdooTarge
         {
             var target = targets(legalEntity.Key);
             var company = await _directory.CompanyAsync(target.Company, ct).ConfigureAwait(false);
-            var scope = new PostingScope(odoo, _directory, _records, company, target, _uncertain);
+            var shared = new PostingScope(odoo, _directory, _records, company, target, _uncertain);
+            var scope = shared with { FirstAttempts = firstAttempts };
             var batch = legalEntity.ToList();
             // Master data is shared by the sinks of a legal entity: one writer at a time makes it.
             using (await _locks.EnterAsync(company.Id, ct).ConfigureAwait(false))
             {
-                await EnsurePartnersAsync(batch, scope, ct).ConfigureAwait(false);
-                await WriteKindAsync(_partners, batch, scope, results, ct).ConfigureAwait(false);
-                await WriteKindAsync(_analytics, batch, scope, results, ct).ConfigureAwait(false);
-                await WriteKindAsync(_products, batch, scope, results, ct).ConfigureAwait(false);
+                await EnsurePartnersAsync(batch, shared, ct).ConfigureAwait(false);
+                await WriteKindAsync(_partners, batch, shared, results, ct).ConfigureAwait(false);
+                await WriteKindAsync(_analytics, batch, shared, results, ct).ConfigureAwait(false);
+                await WriteKindAsync(_products, batch, shared, results, ct).ConfigureAwait(false);
             }
             await WriteKindAsync(_invoices, batch, scope, results, ct).ConfigureAwait(false);
             await WriteKindAsync(_entries, batch, scope, results, ct).ConfigureAwait(false);
