@@ -79,7 +79,7 @@ public sealed class OdooSimulator : IAsyncDisposable
     }
 
     /// <summary>All records of a model (every company), as plain values: ids for many2one, id lists for x2many, null for false.</summary>
-    public IReadOnlyList<IReadOnlyDictionary<string, object?>> Records(string model) => _server.Records(model);
+    public IReadOnlyList<IReadOnlyDictionary<string, object?>> Records(string model, IReadOnlyCollection<string>? fields = null) => _server.Records(model, fields);
 
     public int Count(string model) => _server.Count(model);
 

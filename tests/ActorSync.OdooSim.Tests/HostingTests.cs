@@ -37,6 +37,23 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task Records_can_be_listed_with_only_the_fields_a_poller_needs()
+    {
+        await using var sim = await TwoCompanies.StartAsync(TwoCompanies.Options);
+        using var client = new OdooClient(sim.BaseAddress);
+        var invoice = await TwoCompanies.InvoiceAsync(client);
+        await client.CallAsync("account.move", "action_post", $"[[{invoice}]]");
+
+        var full = Assert.Single(sim.Records("account.move"), r => Convert.ToInt64(r["id"], System.Globalization.CultureInfo.InvariantCulture) == invoice);
+        var narrow = Assert.Single(sim.Records("account.move", ["id", "state"]), r => Convert.ToInt64(r["id"], System.Globalization.CultureInfo.InvariantCulture) == invoice);
+
+        Assert.Equal(["id", "state"], narrow.Keys.Order());
+        Assert.Equal("posted", narrow["state"]);
+        Assert.Equal(full["state"], narrow["state"]);
+        Assert.Contains("amount_total", full.Keys);
+    }
+
+    [Fact]
     public async Task The_Odoo19_cost_model_adds_at_least_its_latency_and_queues_on_one_worker()
     {
         await using var sim = await TwoCompanies.StartAsync(TwoCompanies.Options with { Costs = SimulatorCosts.Odoo19 });

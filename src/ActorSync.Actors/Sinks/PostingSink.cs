@@ -34,6 +34,7 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
 {
     private const string TickTimer = "tick";
     private const string FeedTimer = "feed";
+    private const int DeriveParallelism = 8;
     private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly SinkKey _key;
@@ -50,6 +51,13 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
     private long _seen;
     private bool _stopping;
     private readonly bool _summarizes;
+
+    /// <summary>
+    /// Postings this incarnation queued and has not handed to the writer yet: no attempt can have
+    /// made them in Odoo, so the writer skips looking for them. In memory on purpose — after a
+    /// restart every recovered posting counts as possibly sent.
+    /// </summary>
+    private readonly HashSet<PostingKey> _neverSent = [];
 
     public PostingSink(string sinkId, SinkServices services)
     {
@@ -122,7 +130,9 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         var profile = _services.Network.LegalEntities[_key.LegalEntity];
         var self = Self;
         _feed = journal.EventsByTag(tag, Offset.Sequence(_state.Offset))
-            .SelectAsync(1, envelope => DeriveAsync(envelope, invoices, profile))
+            // Derivations read invoice states concurrently (one at a time capped the stream at a few
+            // hundred events/s); SelectAsync keeps the journal's order for the outbox.
+            .SelectAsync(DeriveParallelism, envelope => DeriveAsync(envelope, invoices, profile))
             .ViaMaterialized(KillSwitches.Single<FeedItem>(), Keep.Right)
             .ToMaterialized(Sink.ActorRefWithAck<FeedItem>(self, FeedInit.Instance, FeedAck.Instance, FeedCompleted.Instance, cause => new FeedFailed(cause)), Keep.Left)
             .Run(Context.Materializer());
@@ -134,7 +144,7 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         var entityId = envelope.PersistenceId[(envelope.PersistenceId.IndexOf('|') + 1)..];
         switch (envelope.Event)
         {
-            case IInvoiceEvent e:
+            case IInvoiceEvent e when PostingDerivation.MayPost(e):
                 var reply = await invoices.Ask<EntityStateReply>(new GetEntityState(EntityTypes.Invoice, entityId), TimeSpan.FromSeconds(30)).ConfigureAwait(false);
                 var state = reply.StateAs<InvoiceState>();
                 if (state.Key is not { } key)
@@ -167,10 +177,14 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
             return;
         }
         var rules = _services.Network.LegalEntities[_key.LegalEntity].Rules;
+        var neverSent = item.Postings.Where(p => _state.Find(p.Key) is null && !SinkOutbox.IsMasterData(p)).Select(p => p.Key).ToList();
         PersistEvent(new PostingsQueued(item.Offset, [.. item.Postings.Select(p => new QueuedPosting(p, PostingDerivation.NeedsApproval(p, rules)))], Now), () =>
         {
+            _neverSent.UnionWith(neverSent);
             _seen = Math.Max(_seen, item.Offset);
             stream.Tell(FeedAck.Instance);
+            // A real-time posting goes now rather than at the next tick (when no write is in flight).
+            TryDeliver();
         });
     }
 
@@ -195,7 +209,8 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         if (batch.Count == 0 || (batch.Count < _mode.Size && SinkOutbox.OldestReady(_state, batch) is { } oldest && Now - oldest < _mode.Window && !batch.All(p => SinkOutbox.IsMasterData(p))))
             return;
         _inFlight = batch;
-        _services.Writer(_key.Flow).WriteAsync(batch).PipeTo(Self, success: results => new WriteDone(batch, results), failure: cause => new WriteFailed(batch, cause));
+        var firstAttempts = batch.Where(p => _neverSent.Remove(p.Key)).Select(p => p.Key).ToHashSet();
+        _services.Writer(_key.Flow).WriteAsync(batch, firstAttempts).PipeTo(Self, success: results => new WriteDone(batch, results), failure: cause => new WriteFailed(batch, cause));
     }
 
     /// <summary>
@@ -374,6 +389,7 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         PersistAll(events, e =>
         {
             _state = SinkOutbox.Apply(_state, e);
+            ForgetUnsent(e);
             if (LastSequenceNr % _services.Settings.SnapshotEvery == 0)
                 SaveSnapshot(_state);
             if (--left == 0)
@@ -382,6 +398,15 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
                 ResumeWaitingFeed();
             }
         });
+    }
+
+    /// <summary>Postings that leave the outbox without being sent (summarized, discarded) leave <see cref="_neverSent"/> too.</summary>
+    private void ForgetUnsent(ISinkEvent e)
+    {
+        if (e is PostingsSummarized summarized)
+            _neverSent.ExceptWith(summarized.Invoices);
+        else if (e is PostingDiscarded discarded)
+            _neverSent.Remove(discarded.Key);
     }
 
     /// <summary>Only postings that can go count: parked and staged ones wait for people and must not stop the stream.</summary>

@@ -94,14 +94,16 @@ internal sealed class OdooServer : IDisposable
         return [main, .. mine.Where(c => c != main)];
     }
 
-    public IReadOnlyList<IReadOnlyDictionary<string, object?>> Records(string modelName)
+    /// <param name="fields">Only these fields (all visible ones when null): a poller that needs two fields
+    /// of thousands of records does not hold the server's lock while every computed field is worked out.</param>
+    public IReadOnlyList<IReadOnlyDictionary<string, object?>> Records(string modelName, IReadOnlyCollection<string>? fields = null)
     {
         var model = Registry.Find(modelName) ?? throw new ArgumentException($"Unknown model {modelName}", nameof(modelName));
         lock (_gate)
         {
             var env = AdminEnv();
             return _db.Table(modelName).Rows.Select(row => (IReadOnlyDictionary<string, object?>)model.Fields
-                .Where(f => !f.Hidden)
+                .Where(f => !f.Hidden && (fields is null || fields.Contains(f.Name)))
                 .ToDictionary(f => f.Name, f => ValueCodec.ToPlain(f, ValueCodec.Get(env, model, row, f))))
                 .ToList();
         }
