@@ -74,10 +74,10 @@ internal static class IngestBenchmark
             peakData = null!;
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
             var latencyData = Generate(sites, new DateOnly(2026, 6, 1), (int)Math.Ceiling(rate * (settings.LatencySeconds + 5) / perDay), settings.EncountersPerDay, 7);
-            var gc = GcCounts.Now();
+            using var gc = GcWatch.Start();
             var (requests, p50, p99) = await LatencyAsync(http.Address, latencyData, rate, settings.LatencySeconds, ct);
             Console.WriteLine($"   latency at {rate:N0} resources/s (half the peak), {requests:N0} visit transactions over HTTP: p50 {p50:F1} ms, p99 {p99:F1} ms");
-            Console.WriteLine($"   garbage collections meanwhile (node and bench share the process): {GcCounts.Now() - gc}");
+            Console.WriteLine($"   garbage collections meanwhile (node and bench share the process): {gc.Report()}");
             return new Result(settings.Store, bundles, mapped, allResources, parseOnly, durable, rate, requests, p50, p99, counts);
         }
         finally
@@ -171,14 +171,4 @@ internal static class IngestBenchmark
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-}
-
-/// <summary>Collections per generation and the time the runtime was paused for them, to tell GC pauses from other waits.</summary>
-internal readonly record struct GcCounts(int Gen0, int Gen1, int Gen2, TimeSpan Paused)
-{
-    public static GcCounts Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
-
-    public static GcCounts operator -(GcCounts a, GcCounts b) => new(a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.Paused - b.Paused);
-
-    public override string ToString() => $"{Gen0} gen0, {Gen1} gen1, {Gen2} gen2; paused {Paused.TotalMilliseconds:N0} ms in all";
 }
