@@ -20,7 +20,7 @@ public sealed class LegalEntityDeciderTests
     private static ProductMapping Product(string item, decimal factor = 10m) =>
         new(new ItemId(item), $"ERP-{item}", new UnitConversion(new Unit("box"), new Unit("each"), factor), 20m, 100m, "vendor-medline");
 
-    internal static LegalEntityProfile ValidProfile() => new(
+    private static LegalEntityProfile ValidProfile() => new(
         "North Health Ltd",
         "North Health",
         Currency.Usd,

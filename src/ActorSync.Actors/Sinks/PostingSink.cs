@@ -144,7 +144,7 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         var entityId = envelope.PersistenceId[(envelope.PersistenceId.IndexOf('|') + 1)..];
         switch (envelope.Event)
         {
-            case IInvoiceEvent e when PostingDerivation.MayPost(e):
+            case IInvoiceEvent e:
                 var reply = await invoices.Ask<EntityStateReply>(new GetEntityState(EntityTypes.Invoice, entityId), TimeSpan.FromSeconds(30)).ConfigureAwait(false);
                 var state = reply.StateAs<InvoiceState>();
                 if (state.Key is not { } key)
@@ -164,7 +164,9 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
 
     private void Queue(FeedItem item, IActorRef stream)
     {
-        if (item.Postings.Count == 0)
+        // An item at or below the stored offset was queued before (a restarted stream can emit it
+        // again): queuing it again would take postings Odoo may already hold for first attempts.
+        if (item.Postings.Count == 0 || item.Offset <= _state.Offset)
         {
             _seen = Math.Max(_seen, item.Offset);
             stream.Tell(FeedAck.Instance);
@@ -184,12 +186,15 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
             _seen = Math.Max(_seen, item.Offset);
             stream.Tell(FeedAck.Instance);
             // A real-time posting goes now rather than at the next tick (when no write is in flight).
-            TryDeliver();
+            if (_mode.Window == TimeSpan.Zero)
+                TryDeliver();
         });
     }
 
     private void RestartFeedLater(string reason)
     {
+        // An item held back for a full outbox belongs to the stopped stream; the new one emits it again.
+        _waiting = null;
         _log.Warning("Sink {0}: the journal stream stopped ({1}); restarting from offset {2}", _key, reason, _state.Offset);
         Timers.StartSingleTimer(FeedTimer, RestartFeed.Instance, TimeSpan.FromSeconds(2));
     }

@@ -13,9 +13,6 @@ namespace ActorSync.Domain.Postings;
 /// </summary>
 public static class PostingDerivation
 {
-    /// <summary>Whether <see cref="ForInvoice"/> can derive anything from the event: a draft is never in Odoo, so a sink need not read its invoice.</summary>
-    public static bool MayPost(IInvoiceEvent e) => e is not InvoiceDrafted;
-
     /// <summary>The postings an invoice event causes; <paramref name="invoice"/> is the invoice's state (its lines do not change once issued).</summary>
     public static IReadOnlyList<Posting> ForInvoice(InvoiceKey key, InvoiceState invoice, IInvoiceEvent e, LegalEntityProfile profile, LegalEntityId legalEntity)
     {

@@ -43,14 +43,24 @@ internal sealed class GcWatch : IDisposable
         }
     }
 
-    public string Report() =>
-        $"{GC.CollectionCount(0) - _counts[0]} gen0, {GC.CollectionCount(1) - _counts[1]} gen1, {GC.CollectionCount(2) - _counts[2]} gen2; " +
+    /// <summary>Stops sampling (so the longest pause is read after its last write) and describes the phase.</summary>
+    public string Report()
+    {
+        Stop();
+        return $"{GC.CollectionCount(0) - _counts[0]} gen0, {GC.CollectionCount(1) - _counts[1]} gen1, {GC.CollectionCount(2) - _counts[2]} gen2; " +
         $"paused {(GC.GetTotalPauseDuration() - _paused).TotalMilliseconds:N0} ms in all, longest pause seen {_longest.TotalMilliseconds:N0} ms (gen{_longestGeneration})";
+    }
+
+    private void Stop()
+    {
+        if (!_stop.IsCancellationRequested)
+            _stop.Cancel();
+        _sampling.Wait();
+    }
 
     public void Dispose()
     {
-        _stop.Cancel();
-        _sampling.Wait();
+        Stop();
         _stop.Dispose();
     }
 }

@@ -25,11 +25,13 @@ public static class IdempotentPoster
         var toCreate = postings.Where(p => !existing.ContainsKey(p.Key) && !failed.ContainsKey(p.Key)).ToList();
         scope.Uncertain.ThrowIfSettling(toCreate.Select(p => p.Key));
         var created = await CreateAsync(kind, toCreate, scope, failed, ct).ConfigureAwait(false);
-        foreach (var (key, winner) in await RegisterAsync(kind.Model, created, scope, ct, madeHere: true).ConfigureAwait(false))
-        {
+        // Another attempt registered some keys first: its records win, if they are in this company.
+        var winners = new Dictionary<PostingKey, long>(await RegisterAsync(kind.Model, created, scope, ct, madeHere: true).ConfigureAwait(false));
+        foreach (var key in winners.Keys)
             created.Remove(key);
+        await CheckCompanyAsync(kind.Model, winners, scope, failed, ct).ConfigureAwait(false);
+        foreach (var (key, winner) in winners)
             existing[key] = winner;
-        }
 
         var records = postings
             .Where(p => !failed.ContainsKey(p.Key))

@@ -11,7 +11,8 @@ public sealed record PostingScope(OdooClient Odoo, OdooDirectory Directory, Exte
 {
     /// <summary>
     /// Postings no earlier attempt can have made: nothing in Odoo to look for, so their look-ups are
-    /// skipped. Should the caller be wrong, the external id's uniqueness still keeps one record.
+    /// skipped. The hint must be right: an extra record is caught (by the external id's uniqueness,
+    /// and deleted while still a draft) only when the earlier attempt got as far as its external id.
     /// </summary>
     public IReadOnlySet<PostingKey> FirstAttempts { get; init; } = new HashSet<PostingKey>();
 }

@@ -60,4 +60,19 @@ public sealed class FirstAttemptTests
         var move = Assert.Single(sim.Simulator.Records("account.move"), m => Equals(m["ref"], invoice.Key.Value));
         Assert.Equal("posted", move["state"]);
     }
+
+    [Fact]
+    public async Task A_wrong_first_attempt_never_adopts_another_companys_record()
+    {
+        await using var sim = await OwnSimulator.StartAsync();
+        using var client = sim.Client();
+        var invoice = Invoice("inv-other-company");
+        Assert.Equal(PostingOutcome.Created, Assert.Single(await new PostingWriter(client, _ => new OdooTarget(SimulatedOdoo.CompanyA)).WriteAsync([invoice])).Outcome);
+
+        var inB = Assert.Single(await new PostingWriter(client, _ => new OdooTarget(SimulatedOdoo.CompanyB)).WriteAsync([invoice], KeysOf(invoice)));
+
+        Assert.Equal(PostingOutcome.Failed, inB.Outcome);
+        Assert.Equal("actorsync.posting-refused", inB.Error?.Name);
+        Assert.Single(sim.Simulator.Records("account.move"), m => Equals(m["ref"], invoice.Key.Value));
+    }
 }
