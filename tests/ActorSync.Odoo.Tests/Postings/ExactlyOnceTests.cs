@@ -22,7 +22,7 @@ public sealed class ExactlyOnceTests
 
     private static Money Usd(decimal amount) => Money.Of(amount, Currency.Usd);
 
-    private static CustomerInvoicePosting Invoice(string key, decimal amount = 100m, string account = "400000") =>
+    internal static CustomerInvoicePosting Invoice(string key, decimal amount = 100m, string account = "400000") =>
         new(new PostingKey(key), Entity, Payer, "INV", Day, [new InvoicePostingLine("Visit", 1, Usd(amount), account, null)]);
 
     private static PostingWriter Writer(OdooClient client) => new(client, _ => new OdooTarget(SimulatedOdoo.CompanyA));

@@ -1,4 +1,3 @@
-using ActorSync.Domain.Common;
 using ActorSync.Domain.Postings;
 using ActorSync.Odoo.Lookup;
 using ActorSync.Odoo.Postings;
@@ -9,15 +8,12 @@ namespace ActorSync.Odoo.Tests.Postings;
 
 /// <summary>
 /// A posting the caller has never sent is created without looking for an earlier attempt's record
-/// (two calls fewer per batch), and a wrong "never sent" still leaves one record in Odoo.
+/// (two calls fewer per batch); a wrong "never sent" is caught when the earlier attempt registered its
+/// external id, and never adopts another company's record.
 /// </summary>
 public sealed class FirstAttemptTests
 {
-    private static readonly PartnerRef Payer = new(new PostingKey("payer-mercy"), "Mercy Payer Insurance");
-
-    private static CustomerInvoicePosting Invoice(string key) =>
-        new(new PostingKey(key), new LegalEntityId("hospital-a"), Payer, "INV", new DateOnly(2026, 11, 30),
-            [new InvoicePostingLine("Visit", 1, Money.Of(100m, Currency.Usd), "400000", null)]);
+    private static CustomerInvoicePosting Invoice(string key) => ExactlyOnceTests.Invoice(key);
 
     private static HashSet<PostingKey> KeysOf(params Posting[] postings) => [.. postings.Select(p => p.Key)];
 
