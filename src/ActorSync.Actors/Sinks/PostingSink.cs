@@ -130,8 +130,8 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         var profile = _services.Network.LegalEntities[_key.LegalEntity];
         var self = Self;
         _feed = journal.EventsByTag(tag, Offset.Sequence(_state.Offset))
-            // Derivations read invoice states concurrently (one at a time capped the stream at a few
-            // hundred events/s); SelectAsync keeps the journal's order for the outbox.
+            // Derivations read invoice states concurrently, so one slow read does not hold up the
+            // stream; SelectAsync keeps the journal's order for the outbox.
             .SelectAsync(DeriveParallelism, envelope => DeriveAsync(envelope, invoices, profile))
             .ViaMaterialized(KillSwitches.Single<FeedItem>(), Keep.Right)
             .ToMaterialized(Sink.ActorRefWithAck<FeedItem>(self, FeedInit.Instance, FeedAck.Instance, FeedCompleted.Instance, cause => new FeedFailed(cause)), Keep.Left)

@@ -75,7 +75,7 @@ internal static class OdooBenchmark
         var payer = new PartnerRef(new PostingKey("bench-payer"), "Bench Payer");
         var postings = keys.Select(k => (Posting)new CustomerInvoicePosting(new PostingKey(k), new LegalEntityId("bench"), payer, "INV", new DateOnly(2026, 11, 30),
             [new InvoicePostingLine("Emergency visit", 1, Money.Of(120m, Currency.Usd), "400000", null)])).ToList();
-        var results = await writer.WriteAsync(postings, firstAttempt ? postings.Select(p => p.Key).ToHashSet() : new HashSet<PostingKey>(), ct);
+        var results = await writer.WriteAsync(postings, firstAttempt ? postings.Select(p => p.Key).ToHashSet() : PostingScope.NoFirstAttempts, ct);
         if (results.FirstOrDefault(r => r.Outcome != PostingOutcome.Created) is { } failed)
             throw new InvalidOperationException($"posting {failed.Key}: {failed.Outcome} {failed.Error?.Message}");
     }

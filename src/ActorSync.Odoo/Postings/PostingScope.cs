@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using ActorSync.Domain.Postings;
 using ActorSync.Odoo.Lookup;
 
@@ -14,5 +15,8 @@ public sealed record PostingScope(OdooClient Odoo, OdooDirectory Directory, Exte
     /// skipped. The hint must be right: an extra record is caught (by the external id's uniqueness,
     /// and deleted while still a draft) only when the earlier attempt got as far as its external id.
     /// </summary>
-    public IReadOnlySet<PostingKey> FirstAttempts { get; init; } = new HashSet<PostingKey>();
+    public IReadOnlySet<PostingKey> FirstAttempts { get; init; } = NoFirstAttempts;
+
+    /// <summary>Every posting may have been sent before: all are looked up.</summary>
+    public static IReadOnlySet<PostingKey> NoFirstAttempts { get; } = FrozenSet<PostingKey>.Empty;
 }

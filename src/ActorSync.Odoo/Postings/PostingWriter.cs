@@ -31,7 +31,7 @@ public sealed class PostingWriter(OdooClient odoo, Func<LegalEntityId, OdooTarge
     public OdooDirectory Directory => _directory;
 
     public Task<IReadOnlyList<PostingResult>> WriteAsync(IReadOnlyList<Posting> postings, CancellationToken ct = default) =>
-        WriteAsync(postings, new HashSet<PostingKey>(), ct);
+        WriteAsync(postings, PostingScope.NoFirstAttempts, ct);
 
     /// <summary>
     /// <paramref name="firstAttempts"/>: postings the caller has never handed to a writer before (a
