@@ -21,6 +21,25 @@ public sealed class ExternalIdTests
     }
 
     [Fact]
+    public async Task External_ids_of_a_refused_call_are_gone_and_a_deleted_record_takes_its_own_along()
+    {
+        await using var sim = await TwoCompanies.StartAsync();
+        using var client = new OdooClient(sim.BaseAddress);
+        var partner = await TwoCompanies.PartnerAsync(client);
+        var xmlid = $$"""{"module":"actorsync","name":"twice","model":"res.partner","res_id":{{partner}}}""";
+
+        // Atomic: the second row repeats the first, so neither stays, and the name is free again.
+        var refused = await client.ExecuteAsync("ir.model.data", "create", $"[[{xmlid},{xmlid}]]");
+        Assert.Equal("odoo.exceptions.ValidationError", refused.ErrorName);
+        await client.CreateAsync("ir.model.data", xmlid);
+        Assert.Equal($$"""{"{{partner}}":"actorsync.twice"}""", (await client.CallAsync("res.partner", "get_external_id", $"[[{partner}]]"))!.ToJsonString());
+
+        await client.CallAsync("res.partner", "unlink", $"[[{partner}]]");
+        Assert.DoesNotContain(sim.Records("ir.model.data"), x => (string?)x["name"] == "twice");
+        await client.CreateAsync("ir.model.data", xmlid);
+    }
+
+    [Fact]
     public async Task Load_creates_then_updates_the_same_records_by_external_id()
     {
         await using var sim = await TwoCompanies.StartAsync();

@@ -93,7 +93,7 @@ internal static class Crud
                 }
             }
         }
-        foreach (var xmlid in env.All("ir.model.data").Where(x => x.Str("model") == model.Name && Models.Base.ExternalIds.ResId(x) == row.Id).ToList())
+        foreach (var xmlid in Models.Base.ExternalIds.OfRecord(env, model.Name, row.Id).ToList())
             env.Tx.Delete(xmlid);
     }
 

@@ -49,6 +49,9 @@ internal abstract class Model
     /// <summary>Constraints checked after every create and write (Odoo's @api.constrains).</summary>
     public virtual void Check(Env env, Row row) { }
 
+    /// <summary>Fields (besides many2ones) whose values find rows through an index rather than a scan.</summary>
+    public virtual IReadOnlyCollection<string> LookedUpBy => [];
+
     public virtual string DisplayName(Env env, Row row) => row.Str("name") ?? "";
 
     public virtual OdooError MissingRequired(FieldDef field) => OdooError.MandatoryField(Description, Name, field.Label, field.Name);

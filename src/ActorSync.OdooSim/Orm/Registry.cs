@@ -14,6 +14,7 @@ internal sealed class Registry
     public Model? Find(string name) => _models.GetValueOrDefault(name);
     public Model this[string name] => _models[name];
 
-    public IReadOnlyCollection<string> StoredMany2ones(string model) =>
-        Find(model)?.Fields.Where(f => f.Type == FieldType.Many2one && f.Stored).Select(f => f.Name).ToList() ?? [];
+    /// <summary>The fields a model's table indexes by value: its stored many2ones and those it is looked up by.</summary>
+    public IReadOnlyCollection<string> IndexedFields(string model) =>
+        Find(model) is { } found ? [.. found.Fields.Where(f => f.Type == FieldType.Many2one && f.Stored).Select(f => f.Name), .. found.LookedUpBy] : [];
 }

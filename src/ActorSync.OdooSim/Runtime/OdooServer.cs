@@ -21,7 +21,7 @@ internal sealed class OdooServer : IDisposable
     {
         Registry = Catalog.Build();
         DatabaseName = options.Database;
-        _db = new Database(Registry.StoredMany2ones);
+        _db = new Database(Registry.IndexedFields);
         if (options.SqliteFile is not null)
         {
             _file = new SqliteStore(options.SqliteFile, Registry);
@@ -99,11 +99,11 @@ internal sealed class OdooServer : IDisposable
     public IReadOnlyList<IReadOnlyDictionary<string, object?>> Records(string modelName, IReadOnlyCollection<string>? fields = null)
     {
         var model = Registry.Find(modelName) ?? throw new ArgumentException($"Unknown model {modelName}", nameof(modelName));
+        var selected = model.Fields.Where(f => !f.Hidden && (fields is null || fields.Contains(f.Name))).ToList();
         lock (_gate)
         {
             var env = AdminEnv();
-            return _db.Table(modelName).Rows.Select(row => (IReadOnlyDictionary<string, object?>)model.Fields
-                .Where(f => !f.Hidden && (fields is null || fields.Contains(f.Name)))
+            return _db.Table(modelName).Rows.Select(row => (IReadOnlyDictionary<string, object?>)selected
                 .ToDictionary(f => f.Name, f => ValueCodec.ToPlain(f, ValueCodec.Get(env, model, row, f))))
                 .ToList();
         }

@@ -1,7 +1,7 @@
 namespace ActorSync.OdooSim.Store;
 
 /// <summary>All tables of the simulated database. Not thread-safe: the server runs one call at a time on it.</summary>
-internal sealed class Database(Func<string, IReadOnlyCollection<string>> many2oneFieldsOf)
+internal sealed class Database(Func<string, IReadOnlyCollection<string>> indexedFieldsOf)
 {
     private readonly Dictionary<string, Table> _tables = [];
 
@@ -10,7 +10,7 @@ internal sealed class Database(Func<string, IReadOnlyCollection<string>> many2on
     public Table Table(string model)
     {
         if (!_tables.TryGetValue(model, out var table))
-            _tables[model] = table = new Table(model, many2oneFieldsOf(model));
+            _tables[model] = table = new Table(model, indexedFieldsOf(model));
         return table;
     }
 

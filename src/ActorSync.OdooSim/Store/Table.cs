@@ -1,14 +1,15 @@
 namespace ActorSync.OdooSim.Store;
 
 /// <summary>
-/// The rows of one model, by id, with a reverse index on its many2one fields so one2many reads
-/// and "who points at me" checks do not scan the whole table.
+/// The rows of one model, by id, with an index by value on its many2one fields (one2many reads and
+/// "who points at me" checks) and on the fields its model looks rows up by (external ids by name),
+/// so those do not scan the whole table — as PostgreSQL's indexes spare Odoo.
 /// </summary>
-internal sealed class Table(string model, IReadOnlyCollection<string> many2oneFields)
+internal sealed class Table(string model, IReadOnlyCollection<string> indexedFields)
 {
     private readonly SortedDictionary<int, Row> _rows = [];
-    private readonly Dictionary<string, Dictionary<int, SortedSet<int>>> _refs =
-        many2oneFields.ToDictionary(f => f, _ => new Dictionary<int, SortedSet<int>>());
+    private readonly Dictionary<string, Dictionary<object, SortedSet<int>>> _refs =
+        indexedFields.ToDictionary(f => f, _ => new Dictionary<object, SortedSet<int>>());
 
     public string Model { get; } = model;
 
@@ -19,8 +20,9 @@ internal sealed class Table(string model, IReadOnlyCollection<string> many2oneFi
     public IEnumerable<Row> Rows => _rows.Values;
     public Row? Get(int id) => _rows.GetValueOrDefault(id);
 
-    public IEnumerable<Row> Referencing(string field, int target) =>
-        _refs.TryGetValue(field, out var index) && index.TryGetValue(target, out var ids)
+    /// <summary>The rows whose indexed field holds the value (a many2one's target id, or a looked-up value).</summary>
+    public IEnumerable<Row> Having(string field, object value) =>
+        _refs.TryGetValue(field, out var index) && index.TryGetValue(value, out var ids)
             ? ids.Select(id => _rows[id]).ToList()
             : [];
 
@@ -30,36 +32,36 @@ internal sealed class Table(string model, IReadOnlyCollection<string> many2oneFi
     {
         _rows.Add(row.Id, row);
         foreach (var (field, index) in _refs)
-            if (row[field] is int target)
-                Link(index, target, row.Id);
+            if (row[field] is { } value)
+                Link(index, value, row.Id);
     }
 
     public void Remove(Row row)
     {
         _rows.Remove(row.Id);
         foreach (var (field, index) in _refs)
-            if (row[field] is int target)
-                Unlink(index, target, row.Id);
+            if (row[field] is { } value)
+                Unlink(index, value, row.Id);
     }
 
     public void Assign(Row row, string field, object? value)
     {
         if (_rows.ContainsKey(row.Id) && _refs.TryGetValue(field, out var index))
         {
-            if (row[field] is int old) Unlink(index, old, row.Id);
-            if (value is int target) Link(index, target, row.Id);
+            if (row[field] is { } old) Unlink(index, old, row.Id);
+            if (value is not null) Link(index, value, row.Id);
         }
         if (value is null) row.Values.Remove(field);
         else row.Values[field] = value;
     }
 
-    private static void Link(Dictionary<int, SortedSet<int>> index, int target, int id)
+    private static void Link(Dictionary<object, SortedSet<int>> index, object target, int id)
     {
         if (!index.TryGetValue(target, out var ids)) index[target] = ids = [];
         ids.Add(id);
     }
 
-    private static void Unlink(Dictionary<int, SortedSet<int>> index, int target, int id)
+    private static void Unlink(Dictionary<object, SortedSet<int>> index, object target, int id)
     {
         if (index.TryGetValue(target, out var ids)) ids.Remove(id);
     }

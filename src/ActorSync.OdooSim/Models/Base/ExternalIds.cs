@@ -20,11 +20,13 @@ internal sealed class ExternalIds : Model
 
     public override string DisplayName(Env env, Row row) => $"{row.Str("module")}.{row.Str("name")}";
 
+    public override IReadOnlyCollection<string> LookedUpBy => ["name", "res_id"];
+
     public override void Check(Env env, Row row)
     {
         var module = row.Str("module");
         var name = row.Str("name");
-        if (env.All(Name).Any(other => other.Id != row.Id && other.Str("module") == module && other.Str("name") == name))
+        if (name is not null && env.Having(Name, "name", name).Any(other => other.Id != row.Id && other.Str("module") == module))
         {
             throw OdooError.ValidationError(
                 "The operation cannot be completed: duplicate key value violates unique constraint \"ir_model_data_module_name_uniq_index\"\n" +
@@ -37,12 +39,16 @@ internal sealed class ExternalIds : Model
         var dot = xmlid.IndexOf('.', StringComparison.Ordinal);
         if (dot < 0) return null;
         var (module, name) = (xmlid[..dot], xmlid[(dot + 1)..]);
-        return env.All("ir.model.data").FirstOrDefault(x => x.Str("module") == module && x.Str("name") == name);
+        return env.Having("ir.model.data", "name", name).FirstOrDefault(x => x.Str("module") == module);
     }
 
     public static string? Of(Env env, string model, int id) =>
-        env.All("ir.model.data").Where(x => x.Str("model") == model && ResId(x) == id)
+        OfRecord(env, model, id)
             .Select(x => $"{x.Str("module")}.{x.Str("name")}").FirstOrDefault();
+
+    /// <summary>The external ids of one record.</summary>
+    public static IEnumerable<Row> OfRecord(Env env, string model, int id) =>
+        env.Having("ir.model.data", "res_id", (long)id).Where(x => x.Str("model") == model);
 
     public static int? ResId(Row xmlid) => xmlid["res_id"] is long id ? (int)id : null;
 
