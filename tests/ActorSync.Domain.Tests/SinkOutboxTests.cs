@@ -21,6 +21,16 @@ public sealed class SinkOutboxTests
     private static SinkState Queued(params Posting[] postings) =>
         SinkOutbox.Apply(SinkState.Empty, new PostingsQueued(7, [.. postings.Select(p => new QueuedPosting(p, false))], At));
 
+    [Theory]
+    [InlineData(new[] { 1, 1, 1, 1, 1 }, 3, 3)] // as many as fit
+    [InlineData(new[] { 2, 2, 2 }, 3, 1)]       // the second would pass the limit
+    [InlineData(new[] { 4, 1 }, 3, 1)]          // the first goes even when it alone passes the limit
+    [InlineData(new[] { 0, 0, 1, 0, 1 }, 1, 4)] // items with nothing to queue go along; the next posting waits
+    [InlineData(new[] { 0, 0 }, 0, 2)]          // nothing to queue: all are only acknowledged
+    [InlineData(new[] { 1, 1 }, 10, 2)]
+    public void Items_from_the_journal_go_into_the_outbox_together_as_far_as_max_pending_allows(int[] postingsPerItem, int room, int admitted) =>
+        Assert.Equal(admitted, SinkOutbox.Admissible(postingsPerItem, room));
+
     [Fact]
     public void A_days_invoices_are_summarized_into_one_balanced_entry_per_department_and_account()
     {

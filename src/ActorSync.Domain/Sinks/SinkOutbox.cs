@@ -63,6 +63,26 @@ public static class SinkOutbox
     }
 
     /// <summary>
+    /// How many of the next items from the journal stream go into the outbox together, given each
+    /// item's number of postings to queue (0: nothing to queue, it is only acknowledged) and the
+    /// room left under <c>max-pending</c>: the items whose postings fit, and at least the first one
+    /// with postings, as when items came one at a time. The items after them wait for room.
+    /// </summary>
+    public static int Admissible(IReadOnlyList<int> postingsPerItem, int room)
+    {
+        var (take, postings) = (0, 0);
+        for (; take < postingsPerItem.Count; take++)
+        {
+            if (postingsPerItem[take] == 0)
+                continue;
+            if (postings > 0 && postings + postingsPerItem[take] > room)
+                break;
+            postings += postingsPerItem[take];
+        }
+        return take;
+    }
+
+    /// <summary>
     /// Pending postings that wait for people, not for Odoo: their dependency (an invoice, or the
     /// summary that stands for it) is staged for approval or parked.
     /// </summary>

@@ -128,6 +128,33 @@ public sealed class PostingSinkTests
     }
 
     [Fact]
+    public async Task During_an_outage_the_outbox_holds_max_pending_postings_and_the_journal_the_rest()
+    {
+        await using var bed = await SinkTestBed.StartAsync();
+        const string Sinks = "actorsync.sinks { max-pending = 3, flows.revenue { mode = real-time, size = 1 } }";
+        await bed.StartNodeAsync(Sinks);
+        await IssueAsync(bed, "claim-0", 5m);
+        await bed.WaitForAsync(_ => Posted(bed, "inv-nw-general-claim-0"), "the first invoice and the master data");
+        // Issued while the sinks are off, so that the sink's journal stream later hands all of them over at once.
+        await bed.StopNodeAsync();
+        await bed.StartNodeAsync("actorsync.sinks.enabled = off");
+        for (var i = 1; i <= 8; i++)
+            await IssueAsync(bed, $"claim-m{i}", i);
+        await bed.StopNodeAsync();
+
+        bed.Simulator.Faults.Outage = true;
+        await bed.StartNodeAsync(Sinks);
+        await WaitForStatusAsync(bed, Revenue, s => s.LastError is not null && s.Pending > 0);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(3, (await bed.StatusAsync(Revenue)).Pending);
+
+        bed.Simulator.Faults.Outage = false;
+        await bed.WaitForAsync(_ => Enumerable.Range(1, 8).All(i => Posted(bed, $"inv-nw-general-claim-m{i}")), "the backlog to drain");
+        var ids = Enumerable.Range(1, 8).Select(i => Convert.ToInt64(Assert.Single(bed.Where("account.move", "ref", $"inv-nw-general-claim-m{i}"))["id"])).ToList();
+        Assert.Equal(ids.Order(), ids);
+    }
+
+    [Fact]
     public async Task A_posting_above_the_threshold_waits_for_approval_and_holds_only_what_depends_on_it()
     {
         await using var bed = await SinkTestBed.StartAsync();
