@@ -34,7 +34,7 @@ internal sealed class Env(Registry registry, Database db, Transaction tx, Row us
     public Row? Get(string model, int id) => Db.Table(model).Get(id);
     public Row? Get(string model, int? id) => id is int i ? Get(model, i) : null;
     public IEnumerable<Row> All(string model) => Db.Table(model).Rows;
-    public IEnumerable<Row> Referencing(string model, string field, int target) => Db.Table(model).Having(field, target);
+    public IEnumerable<Row> Referencing(string model, string field, int target) => Having(model, field, target);
     public IEnumerable<Row> Having(string model, string field, object value) => Db.Table(model).Having(field, value);
 
     public bool CompanyAllowed(int company) => Su || Companies.Contains(company);
