@@ -78,8 +78,12 @@ public sealed class OdooSimulator : IAsyncDisposable
         return new OdooSimulator(app, server, pipeline, faults, stopping, new Uri(address.TrimEnd('/') + "/"));
     }
 
-    /// <summary>All records of a model (every company), as plain values: ids for many2one, id lists for x2many, null for false.</summary>
-    public IReadOnlyList<IReadOnlyDictionary<string, object?>> Records(string model, IReadOnlyCollection<string>? fields = null) => _server.Records(model, fields);
+    /// <summary>
+    /// The records of a model (every company) with ids above <paramref name="afterId"/>, as plain values:
+    /// ids for many2one, id lists for x2many, null for false.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, object?>> Records(string model, IReadOnlyCollection<string>? fields = null, int afterId = 0) =>
+        _server.Records(model, fields, afterId);
 
     public int Count(string model) => _server.Count(model);
 

@@ -71,6 +71,26 @@ public sealed class AccountingTests
     }
 
     [Fact]
+    public async Task A_post_that_is_rolled_back_gives_its_number_back()
+    {
+        await using var sim = await TwoCompanies.StartAsync();
+        using var client = new OdooClient(sim.BaseAddress);
+        var first = await TwoCompanies.InvoiceAsync(client);
+        var second = await TwoCompanies.InvoiceAsync(client);
+        var noCustomer = await client.CreateAsync("account.move", """
+            {"move_type":"out_invoice","invoice_date":"2026-11-29","invoice_line_ids":[[0,0,{"name":"Room & board","quantity":1,"price_unit":10.0}]]}
+            """);
+        await client.CallAsync("account.move", "action_post", $"[[{first}]]");
+
+        var refused = await client.ExecuteAsync("account.move", "action_post", $"[[{second},{noCustomer}]]");
+        await client.CallAsync("account.move", "action_post", $"[[{second}]]");
+        var names = await client.CallAsync("account.move", "read", $"[[{first},{second},{noCustomer}]]", """{"fields":["name","state"]}""");
+
+        Assert.Equal("odoo.exceptions.UserError", refused.ErrorName);
+        Assert.Equal("""[{"id":1,"name":"INV/2026/00001","state":"posted"},{"id":2,"name":"INV/2026/00002","state":"posted"},{"id":3,"name":false,"state":"draft"}]""", names!.ToJsonString());
+    }
+
+    [Fact]
     public async Task A_posted_invoice_can_be_neither_edited_nor_deleted_nor_posted_again()
     {
         await using var sim = await TwoCompanies.StartAsync();

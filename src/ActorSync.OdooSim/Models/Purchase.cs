@@ -13,6 +13,9 @@ namespace ActorSync.OdooSim.Models;
 /// </summary>
 internal sealed class PurchaseOrders : Model
 {
+    /// <summary>Numbered by <see cref="Sequences"/>, which finds names through the index.</summary>
+    public override IReadOnlyCollection<string> LookedUpBy => ["name"];
+
     public PurchaseOrders() : base("purchase.order", "Purchase Order", "priority desc, id desc")
     {
         Fields.Char("name", "Order Reference", required: true);
@@ -47,7 +50,7 @@ internal sealed class PurchaseOrders : Model
     {
         var company = values.GetValueOrDefault("company_id") as int? ?? env.CompanyId;
         values["company_id"] = company;
-        values.Fill("name", Sequences.Next(env.All(Name).Select(o => o.Str("name")), "P", 5));
+        values.Fill("name", Sequences.Next(env, Name, "P", 5));
         values.Fill("currency_id", env.Get("res.company", company)?.Ref("currency_id"));
         values.Fill("picking_type_id", PickingTypes.Of(env, company, "incoming")?.Id);
     }

@@ -96,14 +96,14 @@ internal sealed class OdooServer : IDisposable
 
     /// <param name="fields">Only these fields (all visible ones when null): a poller that needs two fields
     /// of thousands of records does not hold the server's lock while every computed field is worked out.</param>
-    public IReadOnlyList<IReadOnlyDictionary<string, object?>> Records(string modelName, IReadOnlyCollection<string>? fields = null)
+    public IReadOnlyList<IReadOnlyDictionary<string, object?>> Records(string modelName, IReadOnlyCollection<string>? fields = null, int afterId = 0)
     {
         var model = Registry.Find(modelName) ?? throw new ArgumentException($"Unknown model {modelName}", nameof(modelName));
         var selected = model.Fields.Where(f => !f.Hidden && (fields is null || fields.Contains(f.Name))).ToList();
         lock (_gate)
         {
             var env = AdminEnv();
-            return _db.Table(modelName).Rows.Select(row => (IReadOnlyDictionary<string, object?>)selected
+            return _db.Table(modelName).Rows.Where(row => row.Id > afterId).Select(row => (IReadOnlyDictionary<string, object?>)selected
                 .ToDictionary(f => f.Name, f => ValueCodec.ToPlain(f, ValueCodec.Get(env, model, row, f))))
                 .ToList();
         }

@@ -5,6 +5,9 @@ internal sealed class Database(Func<string, IReadOnlyCollection<string>> indexed
 {
     private readonly Dictionary<string, Table> _tables = [];
 
+    /// <summary>Where each document sequence last stopped: a starting point for the next number, not the truth (a rollback may take numbers back).</summary>
+    public Dictionary<string, int> SequenceHints { get; } = [];
+
     public IEnumerable<Table> Tables => _tables.Values;
 
     public Table Table(string model)

@@ -15,6 +15,9 @@ internal sealed class Moves : Model
     private static readonly HashSet<string> EditableWhenPosted = ["ref", "narration", "payment_reference", "invoice_origin", "checked", "invoice_date_due"];
     private static readonly HashSet<string> LineFields = ["line_ids", "invoice_line_ids", "partner_id", "move_type", "currency_id"];
 
+    /// <summary>Numbered by <see cref="Sequences"/>, which finds names through the index.</summary>
+    public override IReadOnlyCollection<string> LookedUpBy => ["name"];
+
     public Moves() : base("account.move", "Journal Entry", "date desc, name desc, invoice_date desc, id desc")
     {
         Fields.Char("name", "Number");

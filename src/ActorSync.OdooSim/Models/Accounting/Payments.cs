@@ -11,6 +11,9 @@ namespace ActorSync.OdooSim.Models.Accounting;
 /// </summary>
 internal sealed class Payments : Model
 {
+    /// <summary>Numbered by <see cref="Sequences"/>, which finds names through the index.</summary>
+    public override IReadOnlyCollection<string> LookedUpBy => ["name"];
+
     public Payments() : base("account.payment", "Payments", "date desc, name desc")
     {
         Fields.Char("name", "Number");
@@ -65,7 +68,7 @@ internal sealed class Payments : Model
         if (payment.Str("state") != "draft") throw OdooError.UserError("Only a draft payment can be posted.");
         var journal = env.Get("account.journal", payment.Ref("journal_id"))!;
         var date = payment.Str("date")!;
-        var name = Sequences.Next(env.All("account.payment").Select(p => p.Str("name")), $"P{journal.Str("code")}/{date[..4]}/", 5);
+        var name = Sequences.Next(env, "account.payment", $"P{journal.Str("code")}/{date[..4]}/", 5);
         var company = payment.Ref("company_id")!.Value;
         var inbound = payment.Str("payment_type") == "inbound";
         var counterpart = Accounts.ByType(env, company, payment.Str("partner_type") == "supplier" ? "liability_payable" : "asset_receivable");

@@ -10,14 +10,31 @@ namespace ActorSync.OdooSim.Models.Accounting;
 /// </summary>
 internal static class Sequences
 {
-    public static string Next(IEnumerable<string?> existing, string head, int digits)
+    /// <summary>
+    /// The number after the highest "head + number" name among the model's rows (those whose
+    /// <paramref name="within"/> many2one holds the id, when given). The model must be looked up by
+    /// name. The first call scans every row; later ones start from the number last given and check
+    /// the name index around it, which stays exact when a rolled back call took its number along.
+    /// </summary>
+    public static string Next(Env env, string model, string head, int digits, (string Field, int Id)? within = null)
     {
-        var last = existing
-            .Where(name => name is not null && name.StartsWith(head, StringComparison.Ordinal))
-            .Select(name => int.TryParse(name![head.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
-            .DefaultIfEmpty(0).Max();
-        return head + (last + 1).ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0');
+        var key = $"{model}|{head}|{within}";
+        string Name(int n) => head + n.ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0');
+        bool Exists(int n) => env.Having(model, "name", Name(n)).Any(row => InScope(row, within));
+        if (!env.Db.SequenceHints.TryGetValue(key, out var last))
+            last = Highest(env.All(model).Where(row => InScope(row, within)).Select(row => row.Str("name")), head);
+        while (last > 0 && !Exists(last)) last--;
+        while (Exists(last + 1)) last++;
+        env.Db.SequenceHints[key] = last + 1;
+        return Name(last + 1);
     }
+
+    private static bool InScope(Row row, (string Field, int Id)? within) => within is not { } w || row.Ref(w.Field) == w.Id;
+
+    private static int Highest(IEnumerable<string?> names, string head) => names
+        .Where(name => name is not null && name.StartsWith(head, StringComparison.Ordinal))
+        .Select(name => int.TryParse(name![head.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
+        .DefaultIfEmpty(0).Max();
 
     /// <summary>
     /// INV/2026/00001 (sale, bank and cash journals: yearly) or MISC/2021/01/0001 and BILL/2026/11/0001
@@ -30,7 +47,6 @@ internal static class Sequences
         var date = move.Str("date") ?? env.Today;
         var monthly = journal.Str("type") is "purchase" or "general";
         var head = monthly ? $"{prefix}/{date[..4]}/{date[5..7]}/" : $"{prefix}/{date[..4]}/";
-        var names = env.Referencing("account.move", "journal_id", journal.Id).Select(m => m.Str("name"));
-        return Next(names, head, monthly ? 4 : 5);
+        return Next(env, "account.move", head, monthly ? 4 : 5, ("journal_id", journal.Id));
     }
 }

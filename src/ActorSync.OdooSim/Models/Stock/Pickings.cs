@@ -12,6 +12,9 @@ namespace ActorSync.OdooSim.Models.Stock;
 /// </summary>
 internal sealed class Pickings : Model
 {
+    /// <summary>Numbered by <see cref="Sequences"/>, which finds names through the index.</summary>
+    public override IReadOnlyCollection<string> LookedUpBy => ["name"];
+
     public Pickings() : base("stock.picking", "Transfer", "scheduled_date asc, id desc")
     {
         Fields.Char("name", "Reference");
@@ -48,7 +51,7 @@ internal sealed class Pickings : Model
         values["company_id"] = type.Ref("company_id");
         values.Fill("location_id", type.Ref("default_location_src_id"));
         values.Fill("location_dest_id", type.Ref("default_location_dest_id"));
-        values.Fill("name", Sequences.Next(env.All(Name).Select(p => p.Str("name")), PickingTypes.Prefix(env, type), 5));
+        values.Fill("name", Sequences.Next(env, Name, PickingTypes.Prefix(env, type), 5));
     }
 
     public static IReadOnlyList<Row> Moves(Env env, Row picking) => env.Referencing("stock.move", "picking_id", picking.Id).ToList();

@@ -9,6 +9,9 @@ namespace ActorSync.OdooSim.Models.Stock;
 /// <summary>stock.scrap: action_validate moves the quantity to the company's scrap location and answers true.</summary>
 internal sealed class Scraps : Model
 {
+    /// <summary>Numbered by <see cref="Sequences"/>, which finds names through the index.</summary>
+    public override IReadOnlyCollection<string> LookedUpBy => ["name"];
+
     public Scraps() : base("stock.scrap", "Scrap", "id desc")
     {
         Fields.Char("name", "Reference").Default = _ => "New";
@@ -67,7 +70,7 @@ internal sealed class Scraps : Model
                 ["scrap_id"] = scrap.Id,
             });
             StockMoves.Done(env, move);
-            env.Tx.Set(scrap, "name", Sequences.Next(env.All("stock.scrap").Select(s => s.Str("name")), "SP/", 5));
+            env.Tx.Set(scrap, "name", Sequences.Next(env, "stock.scrap", "SP/", 5));
             env.Tx.Set(scrap, "state", "done");
             env.Tx.Set(scrap, "date_done", env.Timestamp);
         }
