@@ -55,7 +55,12 @@ internal sealed class BatchedLookup<TResult> : IDisposable
         : null;
 
     /// <summary><c>@p0, @p1, ...</c> bound to the keys, for an IN list.</summary>
-    public static string InList(DbCommand command, IReadOnlyList<string> keys)
+    public static string InList(DbCommand command, IReadOnlyList<string> keys) => string.Join(", ", Bind(command, keys));
+
+    /// <summary><c>(@p0), (@p1), ...</c> bound to the keys: rows for <c>FROM (VALUES ...)</c>, whose column is <c>column1</c> in SQLite and PostgreSQL.</summary>
+    public static string ValuesList(DbCommand command, IReadOnlyList<string> keys) => string.Join(", ", Bind(command, keys).Select(name => $"({name})"));
+
+    private static string[] Bind(DbCommand command, IReadOnlyList<string> keys)
     {
         var names = new string[keys.Count];
         for (var i = 0; i < keys.Count; i++)
@@ -65,7 +70,7 @@ internal sealed class BatchedLookup<TResult> : IDisposable
             parameter.Value = keys[i];
             command.Parameters.Add(parameter);
         }
-        return string.Join(", ", names);
+        return names;
     }
 
     private async Task LoopAsync()

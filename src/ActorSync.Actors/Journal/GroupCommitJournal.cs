@@ -109,11 +109,17 @@ public abstract class GroupCommitJournal : SqlWriteJournal
         var c = table.ColumnNames;
         var name = BatchWriter.Table(config.TableConfig.SchemaName, table.Name);
         var (pid, seq) = (BatchWriter.Quote(c.PersistenceId), BatchWriter.Quote(c.SequenceNumber));
-        command.CommandText = $"SELECT {pid}, MAX({seq}) FROM {name} WHERE {pid} IN ({BatchedLookup<long>.InList(command, ids)}) GROUP BY {pid}";
+        // One probe of the (persistence id, sequence number) index per id, for its last entry. A
+        // GROUP BY over an IN list read every event of each id (thousands for a busy item), and
+        // PostgreSQL planned it as a parallel scan, starting worker processes for each query.
+        command.CommandText = $"SELECT k.column1, (SELECT MAX({seq}) FROM {name} WHERE {pid} = k.column1) FROM (VALUES {BatchedLookup<long>.ValuesList(command, ids)}) AS k";
         var highest = new Dictionary<string, long>(StringComparer.Ordinal);
         using var reader = command.ExecuteReader();
         while (reader.Read())
-            highest[reader.GetString(0)] = reader.GetInt64(1);
+        {
+            if (!reader.IsDBNull(1))
+                highest[reader.GetString(0)] = reader.GetInt64(1);
+        }
         return highest;
     }
 
