@@ -64,7 +64,9 @@ public sealed record StorageSettings(StorageKind Kind, string ConnectionString, 
     /// <summary>The connection string for every plugin, as HOCON to put in front of the loaded files.</summary>
     public Config ToPluginConfig()
     {
-        var quoted = HoconText.Quote(ConnectionString);
-        return ConfigurationFactory.ParseString(string.Join('\n', PluginPaths.Select(p => $"{p}.connection-string = {quoted}")));
+        string For(string plugin) => Kind == StorageKind.PostgreSql && plugin == "akka.persistence.query.journal.sql"
+            ? PostgresConnection.ForOrderedReads(ConnectionString)
+            : ConnectionString;
+        return ConfigurationFactory.ParseString(string.Join('\n', PluginPaths.Select(p => $"{p}.connection-string = {HoconText.Quote(For(p))}")));
     }
 }

@@ -7,7 +7,8 @@ using NpgsqlTypes;
 namespace ActorSync.Actors.Journal;
 
 /// <summary>
-/// One PostgreSQL connection; a group becomes multi-row INSERTs in one transaction. Tags are
+/// One PostgreSQL connection; a group becomes multi-row INSERTs in one transaction (one statement
+/// for up to 1,000 rows, which needs none). Tags are
 /// written as the CSV column (tag-write-mode = Csv): a tag table would need each row's ordering back.
 /// </summary>
 internal sealed class PostgresBatchWriter : BatchWriter
@@ -34,8 +35,10 @@ internal sealed class PostgresBatchWriter : BatchWriter
     protected override void WriteTransaction(IReadOnlyList<PendingWrite> writes)
     {
         Open();
-        using var transaction = _connection!.BeginTransaction();
-        foreach (var chunk in writes.SelectMany(w => w.Rows).Chunk(RowsPerStatement))
+        var chunks = writes.SelectMany(w => w.Rows).Chunk(RowsPerStatement).ToList();
+        // One statement is atomic on its own: without BEGIN/COMMIT it is one round trip, not two.
+        using var transaction = chunks.Count > 1 ? _connection!.BeginTransaction() : null;
+        foreach (var chunk in chunks)
         {
             using var insert = new NpgsqlCommand(InsertText(chunk.Length), _connection, transaction);
             foreach (var row in chunk)
@@ -52,7 +55,7 @@ internal sealed class PostgresBatchWriter : BatchWriter
             }
             insert.ExecuteNonQuery();
         }
-        transaction.Commit();
+        transaction?.Commit();
     }
 
     private string InsertText(int rows)
