@@ -161,6 +161,15 @@ internal static class IngestBenchmark
         const int WarmUpSeconds = 10;
         var latencies = new ConcurrentBag<double>();
         var failures = 0;
+        // The source's session opens with its first request and reads the source's history from the
+        // journal once (2 s here, after ~500,000 events): a node's start, not its steady state, and
+        // the backlog it left outlasted the warm-up. Opened before the clock starts.
+        if (visits.Count > 0)
+        {
+            if (!await PostAsync(client, visits[0].Json, ct))
+                failures++;
+            visits.RemoveAt(0);
+        }
         var sent = new List<Task>();
         var watch = Stopwatch.StartNew();
         var due = 0.0;
