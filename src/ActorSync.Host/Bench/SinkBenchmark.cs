@@ -70,7 +70,7 @@ internal static class SinkBenchmark
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct },
             async (i, token) => await IssueAsync(node, $"{run}-{i}", token));
         var watch = new PostedWatch(sim, run);
-        while (watch.Look() is var _ && watch.Count < count)
+        for (watch.Look(); watch.Count < count; watch.Look())
         {
             Console.Write($"\r  {what}: {watch.Count}/{count} posted");
             await Task.Delay(100, ct);

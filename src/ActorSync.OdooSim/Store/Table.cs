@@ -20,11 +20,16 @@ internal sealed class Table(string model, IReadOnlyCollection<string> indexedFie
     public IEnumerable<Row> Rows => _rows.Values;
     public Row? Get(int id) => _rows.GetValueOrDefault(id);
 
-    /// <summary>The rows whose indexed field holds the value (a many2one's target id, or a looked-up value).</summary>
-    public IEnumerable<Row> Having(string field, object value) =>
-        _refs.TryGetValue(field, out var index) && index.TryGetValue(value, out var ids)
-            ? ids.Select(id => _rows[id]).ToList()
-            : [];
+    /// <summary>
+    /// The rows whose indexed field holds the value (a many2one's target id, or a looked-up value).
+    /// A field without an index is a mistake, not "no rows": it would find nothing, silently.
+    /// </summary>
+    public IEnumerable<Row> Having(string field, object value)
+    {
+        if (!_refs.TryGetValue(field, out var index))
+            throw new InvalidOperationException($"{Model}.{field} has no index: a many2one is indexed when stored, other fields when the model lists them in LookedUpBy");
+        return index.TryGetValue(value, out var ids) ? ids.Select(id => _rows[id]).ToList() : [];
+    }
 
     public int AllocateId() => NextId++;
 
