@@ -155,9 +155,9 @@ internal static class IngestBenchmark
         var visits = bundles.SelectMany(b => VisitBundles.Split(b.Entries)).ToList();
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = node, Timeout = TimeSpan.FromMinutes(2) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        // The first seconds at the rate are a warm-up, not measured: connections, the source's
-        // session, tiered JIT of the HTTP path. Steady state is what the goal is about: the backlog
-        // of a cold start (answers of 1.4 s at first) took ~5.5 s to drain at half load.
+        // The first seconds at the rate are a warm-up, not measured: connections, tiered JIT of the
+        // HTTP path. Steady state is what the goal is about: the backlog of a cold start (answers of
+        // 1.4 s at first) took ~5.5 s to drain at half load.
         const int WarmUpSeconds = 10;
         var latencies = new ConcurrentBag<double>();
         var failures = 0;
