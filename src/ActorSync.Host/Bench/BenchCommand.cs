@@ -111,9 +111,9 @@ internal static class BenchCommand
             foreach (var latency in new[] { TimeSpan.FromMilliseconds(50), TimeSpan.Zero })
                 results.Add(await SinkBenchmark.RunAsync(latency, parse.GetValue(invoices), parse.GetValue(seconds), parse.GetValue(hocon) ?? HoconFiles.DefaultFolder(), ct));
             Console.WriteLine();
-            Console.WriteLine($"{"latency",8} {"raw batch/s",12} {"raw+xmlid/s",12} {"micro-batch/s",14} {"ratio",7} {"vs xmlid",9} {"half load/s",12} {"p50 ms",7} {"p99 ms",7}   goals: micro-batch >= 95% of raw batched; real-time p99 < 1000 ms at half load");
+            Console.WriteLine($"{"latency",8} {"raw batch/s",12} {"raw+xmlid/s",12} {"micro-batch/s",14} {"10-90%/s",9} {"ratio",7} {"vs xmlid",9} {"half load/s",12} {"p50 ms",7} {"p99 ms",7}   goals: micro-batch >= 95% of raw batched; real-time p99 < 1000 ms at half load");
             foreach (var r in results)
-                Console.WriteLine($"{r.LatencyMs + " ms",8} {r.RawBatchedPerSecond,12:N0} {r.RawWithExternalIdsPerSecond,12:N0} {r.MicroBatchPerSecond,14:N0} {r.Ratio,7:P0} {r.RatioToSameWrites,9:P0} {r.HalfLoadPerSecond,12:N0} {r.P50Ms,7:F0} {r.P99Ms,7:F0}");
+                Console.WriteLine($"{r.LatencyMs + " ms",8} {r.RawBatchedPerSecond,12:N0} {r.RawWithExternalIdsPerSecond,12:N0} {r.MicroBatchPerSecond,14:N0} {r.MicroBatchSteadyPerSecond,9:N0} {r.Ratio,7:P0} {r.RatioToSameWrites,9:P0} {r.HalfLoadPerSecond,12:N0} {r.P50Ms,7:F0} {r.P99Ms,7:F0}");
             if (parse.GetValue(json))
                 Console.WriteLine(JsonSerializer.Serialize(new { benchmark = "sinks", results }, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
             return results.All(r => r.Ratio >= 0.95 && r.P99Ms < 1000) ? ExitCodes.Ok : ExitCodes.GoalMissed;
