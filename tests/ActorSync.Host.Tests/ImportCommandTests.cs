@@ -16,9 +16,9 @@ public sealed class ImportCommandTests : IDisposable
         var first = await ImportAsync(input);
         var second = await ImportAsync(input);
 
-        Assert.Equal((5, 2, 0, 1, 1, 1), Counts(first));
+        Assert.Equal((8, 3, 0, 2, 1, 2), Counts(first));
         Assert.Equal(0, first.GetProperty("duplicates").GetInt32());
-        Assert.Equal((5, 0, 2, 1, 1, 1), Counts(second));
+        Assert.Equal((8, 0, 3, 2, 1, 2), Counts(second));
         Assert.True(File.Exists(Path.Combine(_work, "data", "pseudonym.key")));
     }
 
@@ -40,8 +40,8 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(2, await mixed.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("--source, --site: only for the embedded node, not with --node", mixed.Stderr, StringComparison.Ordinal);
 
-        Assert.Equal((5, 2, 0, 1, 1, 1), Counts(first));
-        Assert.Equal((5, 0, 2, 1, 1, 1), Counts(second));
+        Assert.Equal((8, 3, 0, 2, 1, 2), Counts(first));
+        Assert.Equal((8, 0, 3, 2, 1, 2), Counts(second));
         Assert.Equal(1, await wrong.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("HTTP 401", wrong.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", wrong.Stderr + wrong.Stdout, StringComparison.Ordinal);
@@ -61,6 +61,15 @@ public sealed class ImportCommandTests : IDisposable
                  "priority":{"coding":[{"code":"normal"}]},"insurance":[{"sequence":1,"focal":true,"coverage":{"display":"Medicaid"}}],
                  "item":[{"sequence":1,"productOrService":{"text":"Visit"},"encounter":[{"reference":"urn:uuid:e-1"}]}],
                  "total":{"value":95,"currency":"USD"}}}]}
+            """);
+        // A transaction with a bad entry: an import takes its entries one by one, embedded or over HTTP.
+        await File.WriteAllTextAsync(Path.Combine(input, "visit-2.json"), """
+            {"resourceType":"Bundle","type":"transaction","entry":[
+              {"fullUrl":"urn:uuid:e-2","resource":{"resourceType":"Encounter","id":"enc-2","status":"finished","class":{"code":"AMB"},
+                 "serviceProvider":{"reference":"Organization/nw-clinic"}},"request":{"method":"PUT","url":"Encounter/enc-2"}},
+              {"fullUrl":"urn:uuid:o-2","resource":{"resourceType":"Observation","id":"o2","status":"final","code":{"text":"x"}},"request":{"method":"PUT","url":"Observation/o2"}},
+              {"fullUrl":"urn:uuid:e-3","resource":{"resourceType":"Encounter","id":"enc-3","status":"finished","class":{"code":"AMB"},
+                 "period":{"start":"2026-13-45"},"serviceProvider":{"reference":"Organization/nw-clinic"}},"request":{"method":"PUT","url":"Encounter/enc-3"}}]}
             """);
         await File.WriteAllLinesAsync(Path.Combine(input, "Observation.ndjson"),
         [

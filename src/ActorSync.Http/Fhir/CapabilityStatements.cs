@@ -34,7 +34,7 @@ public static class CapabilityStatements
                     new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Batch },
                     new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Transaction },
                 ],
-                Operation = [new CapabilityStatement.OperationComponent { Name = "import", Definition = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/import", Documentation = "NDJSON body (application/fhir+ndjson), streamed; answers Parameters with the counts" }],
+                Operation = [new CapabilityStatement.OperationComponent { Name = "import", Definition = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/import", Documentation = "NDJSON body (application/fhir+ndjson), streamed, or a Bundle of any type (application/fhir+json) taken entry by entry; answers Parameters with the counts" }],
             },
         ],
     };

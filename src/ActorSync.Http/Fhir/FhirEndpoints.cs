@@ -16,7 +16,7 @@ namespace ActorSync.Http.Fhir;
 /// <summary>
 /// The FHIR R4 way in: <c>POST /fhir</c> (Bundles: transaction, batch, collection, history),
 /// <c>POST /fhir/{type}</c> and <c>PUT /fhir/{type}/{id}</c> (one resource) and
-/// <c>POST /fhir/$import</c> (NDJSON, streamed). Every request is authenticated first; every answer
+/// <c>POST /fhir/$import</c> (NDJSON, streamed, or a Bundle taken entry by entry). Every request is authenticated first; every answer
 /// is FHIR (a response Bundle, an OperationOutcome, or Parameters for $import) and is given only
 /// once what was accepted is durable.
 /// </summary>
@@ -43,7 +43,7 @@ public sealed class FhirEndpoints(SourceAuthenticator authenticator, SourceSessi
 
     private Task PostBundle(HttpContext http) => Handle(http, JsonTypes, body => PostBundleAsync(http, body));
 
-    private Task PostImport(HttpContext http) => Handle(http, NdjsonTypes, _ => ImportAsync(http), streamed: true);
+    private Task PostImport(HttpContext http) => Handle(http, [.. NdjsonTypes, .. JsonTypes], _ => ImportAsync(http), streamed: true);
 
     private Task PostResource(HttpContext http) => Handle(http, JsonTypes, body => PutResourceAsync(http, body, RouteValue(http, "type"), null));
 
@@ -154,24 +154,46 @@ public sealed class FhirEndpoints(SourceAuthenticator authenticator, SourceSessi
         return FhirJson.Answer(VerdictAnswers.Status(outcome.Verdict), VerdictAnswers.Outcome(outcome));
     }
 
-    /// <summary>NDJSON streamed in batches: memory stays bounded however large the body is.</summary>
+    /// <summary>
+    /// A bulk import: NDJSON streamed in batches (memory stays bounded however large the body is),
+    /// or a Bundle of any type whose entries are taken one by one, as <c>actorsync import</c> takes
+    /// its files — a transaction's bad entry is reported and the others are applied. Answers the
+    /// counts as Parameters, with the problems listed.
+    /// </summary>
     private async Task<IResult> ImportAsync(HttpContext http)
     {
         var session = await sessions.For(Source(http));
         var totals = IngestCounts.Zero;
         var listed = new List<OperationOutcome.IssueComponent>();
         var unlisted = 0;
-        await foreach (var batch in NdjsonReader.ReadAsync(http.Request.Body, 1000, settings.MaxNdjsonLineBytes, http.RequestAborted))
+        async Task IngestAsync(IReadOnlyList<BundleEntry> batch, Func<int, string> where)
         {
             var report = await session.IngestAsync(batch, cancellationToken: http.RequestAborted);
             totals += report.Counts;
             foreach (var outcome in report.Outcomes.Where(o => o.Verdict is IngestVerdict.Rejected or IngestVerdict.Forbidden or IngestVerdict.Parked))
             {
                 if (listed.Count < ImportIssuesListed)
-                    listed.AddRange(VerdictAnswers.Issues(outcome with { Reason = $"line {outcome.Index + 1}: {outcome.Reason}" }));
+                    listed.AddRange(VerdictAnswers.Issues(outcome with { Reason = $"{where(outcome.Index)}: {outcome.Reason}" }));
                 else
                     unlisted++;
             }
+        }
+
+        if (NdjsonTypes.Any(t => http.Request.ContentType?.StartsWith(t, StringComparison.OrdinalIgnoreCase) == true))
+        {
+            await foreach (var batch in NdjsonReader.ReadAsync(http.Request.Body, 1000, settings.MaxNdjsonLineBytes, http.RequestAborted))
+                await IngestAsync(batch, index => $"line {index + 1}");
+        }
+        else
+        {
+            var body = await ReadBodyAsync(http.Request, settings.MaxImportBytes, http.RequestAborted);
+            if (body is null)
+                return TooLarge(settings.MaxImportBytes);
+            if (!ResourceHeader.TryRead(body, out var header, out var notFhir) || header.ResourceType != "Bundle")
+                return FhirJson.Answer(400, VerdictAnswers.Problem(IssueType.Invalid, $"$import takes NDJSON or a Bundle; {(notFhir ?? $"this is a {header.ResourceType}")}"));
+            if (!BundleReader.TryRead(body, out var bundle, out var problem))
+                return FhirJson.Answer(400, VerdictAnswers.Problem(IssueType.Structure, problem ?? "the Bundle could not be read"));
+            await IngestAsync(bundle!.Entries, index => $"Bundle.entry[{index}]");
         }
         var summary = $"{totals.Resources} resources: {totals.Accepted} accepted, {totals.Duplicates} duplicates, {totals.OutOfOrder} out of order, {totals.Rejected} rejected, {totals.Parked} parked, {totals.Ignored} ignored";
         listed.Insert(0, VerdictAnswers.Issue(OperationOutcome.IssueSeverity.Information, IssueType.Informational, null, summary + (unlisted > 0 ? $"; {unlisted} more problems not listed" : ""), []));

@@ -10,7 +10,8 @@ public sealed record FileAnswer(IngestCounts Counts, string? Problem);
 
 /// <summary>
 /// Sends FHIR files to a running node's endpoint, as <c>actorsync import --node</c> does: NDJSON
-/// streamed to <c>$import</c>, Bundles to <c>/fhir</c>, single resources to <c>/fhir/{type}</c>.
+/// streamed to <c>$import</c>, Bundles to <c>$import</c> too (entries one by one, as the embedded
+/// import takes them, whatever the Bundle's type), single resources to <c>/fhir/{type}</c>.
 /// Counts come from the verdict codes of the answers, never from prose.
 /// </summary>
 public sealed class FhirIngestClient(HttpClient http)
@@ -30,7 +31,7 @@ public sealed class FhirIngestClient(HttpClient http)
             return await PostAsync("fhir/$import", new StreamContent(stream), "application/fhir+ndjson", ct);
         }
         var bytes = await File.ReadAllBytesAsync(file, ct);
-        var path = ResourceHeader.TryRead(bytes, out var header, out _) && header.ResourceType != "Bundle" ? $"fhir/{header.ResourceType}" : "fhir";
+        var path = ResourceHeader.TryRead(bytes, out var header, out _) && header.ResourceType != "Bundle" ? $"fhir/{header.ResourceType}" : "fhir/$import";
         return await PostAsync(path, new ByteArrayContent(bytes), FhirJson.MediaType, ct);
     }
 
