@@ -140,7 +140,27 @@ public sealed class FhirEndpointTests(IngestNodeFixture fixture) : IClassFixture
         Assert.Equal((5, 2, 2, 1), (Count("resources"), Count("accepted"), Count("rejected"), Count("ignored")));
         var outcome = (OperationOutcome)parameters.GetSingle("outcome")!.Resource!;
         Assert.Contains(outcome.Issue, i => i.Diagnostics?.StartsWith("line 4:", StringComparison.Ordinal) == true);
-        Assert.Contains(outcome.Issue, i => i.Diagnostics?.StartsWith("line 5:", StringComparison.Ordinal) == true);
+        Assert.Contains(outcome.Issue, i => i.Diagnostics?.StartsWith($"line 5: the line is longer than the limit of {IngestNodeFixture.MaxLineBytes:N0} bytes", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task A_history_bundle_parks_the_deletion_of_a_used_resource_and_ignores_that_of_another()
+    {
+        using var client = fixture.Client();
+        var history = $$$"""
+            {"resourceType":"Bundle","type":"history","entry":[
+              {"fullUrl":"Encounter/enc-h-1","resource":{{{Samples.Encounter("enc-h-1")}}},"request":{"method":"PUT","url":"Encounter/enc-h-1"}},
+              {"fullUrl":"Encounter/enc-h-1","request":{"method":"DELETE","url":"Encounter/enc-h-1"},"response":{"status":"204"}},
+              {"fullUrl":"Observation/o-h","request":{"method":"DELETE","url":"Observation/o-h"},"response":{"status":"204"}}]}
+            """;
+
+        var answer = await PostBundleAsync(client, history);
+
+        Assert.Equal(["accepted", "parked", "ignored"], answer.Entry.Select(Verdict));
+        var parked = (await fixture.Node.GetStateAsync(EntityTypes.InputException, "northwind-ehr|Encounter/enc-h-1")).StateAs<InputExceptionState>();
+        Assert.Contains("Encounter/enc-h-1 was deleted at the source", parked.Reason, StringComparison.Ordinal);
+        // The encounter itself stays: a deletion is for a person to review.
+        Assert.Equal(EncounterStatus.Finished, (await fixture.Node.GetStateAsync(EntityTypes.Encounter, "nw-general/enc-h-1")).StateAs<EncounterState>().Status);
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class BundleMapper(ISiteDirectory sites, IItemCatalog items, Pseud
     private EntryResult MapEntry(BundleEntry entry, (ResourceHeader? Header, string? Problem) read, SourceContext context, SiteResolution? sourceSite, Mappers mappers)
     {
         if (entry.Resource is null)
-            return new EntryResult(entry.Index, null, null, EntryKind.Rejected, [], "the entry has no resource", []);
+            return entry.RequestMethod == "DELETE" ? Deleted(entry) : new EntryResult(entry.Index, null, null, EntryKind.Rejected, [], entry.Problem ?? "the entry has no resource", []);
         if (read.Header is not { } header)
             return new EntryResult(entry.Index, null, null, EntryKind.Rejected, [], read.Problem, []);
         if (!ModelInfo.IsKnownResource(header.ResourceType))
@@ -110,6 +110,22 @@ public sealed class BundleMapper(ISiteDirectory sites, IItemCatalog items, Pseud
             MappingResult.Parked p => new EntryResult(entry.Index, header.ResourceType, header.Id, EntryKind.Parked, [], p.Reason, []),
             _ => throw new InvalidOperationException($"unknown mapping result {result.GetType().Name}"),
         };
+    }
+
+    /// <summary>
+    /// A deletion, as history Bundles (subscription notifications) carry them: nothing to apply for
+    /// a type we do not use; for one we do, parked for a person, since what it fed may already be
+    /// invoiced or posted (a credit note, a correction) and undoing that is finance's decision.
+    /// </summary>
+    private static EntryResult Deleted(BundleEntry entry)
+    {
+        var parts = (entry.RequestUrl ?? "").Split('?')[0].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2 || !ModelInfo.IsKnownResource(parts[^2]))
+            return new EntryResult(entry.Index, null, null, EntryKind.Rejected, [], $"a DELETE entry must name the resource it deletes (request.url Type/id), not '{entry.RequestUrl}'", []);
+        var (type, id) = (parts[^2], parts[^1]);
+        return ResourceKinds.IsUsed(type)
+            ? new EntryResult(entry.Index, type, id, EntryKind.Parked, [], $"{type}/{id} was deleted at the source; ActorSync does not undo what it applied: review it (a credit note or a correction may be due)", [])
+            : new EntryResult(entry.Index, type, id, EntryKind.Ignored, [], null, []);
     }
 
     private EntryResult Remember(BundleEntry entry, ResourceHeader header, MappingResult.Mapped mapped)

@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace ActorSync.Fhir.Parsing;
 
 /// <summary>One entry of a Bundle: the resource's own JSON bytes, its fullUrl and, for transactions, its request.</summary>
-public sealed record BundleEntry(int Index, string? FullUrl, byte[]? Resource, string? RequestMethod, string? RequestUrl);
+/// <param name="Problem">Why an entry has no resource although it should (an NDJSON line over the limit).</param>
+public sealed record BundleEntry(int Index, string? FullUrl, byte[]? Resource, string? RequestMethod, string? RequestUrl, string? Problem = null);
 
 /// <summary>A Bundle read without turning its resources into POCOs.</summary>
 public sealed record BundleContent(string? Type, IReadOnlyList<BundleEntry> Entries);

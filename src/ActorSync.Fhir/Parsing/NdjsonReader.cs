@@ -34,7 +34,7 @@ public static class NdjsonReader
                     line.Write(buffer, start, end - start);
                 if (newline < 0)
                     break;
-                if (EndLine(line, ref tooLong, lineNumber++) is { } entry)
+                if (EndLine(line, ref tooLong, lineNumber++, maxLineBytes) is { } entry)
                     batch.Add(entry);
                 start = newline + 1;
                 if (batch.Count == linesPerBatch)
@@ -44,18 +44,18 @@ public static class NdjsonReader
                 }
             }
         }
-        if (EndLine(line, ref tooLong, lineNumber) is { } last)
+        if (EndLine(line, ref tooLong, lineNumber, maxLineBytes) is { } last)
             batch.Add(last);
         if (batch.Count > 0)
             yield return batch;
     }
 
-    private static BundleEntry? EndLine(MemoryStream line, ref bool tooLong, int number)
+    private static BundleEntry? EndLine(MemoryStream line, ref bool tooLong, int number, int maxLineBytes)
     {
         if (tooLong)
         {
             tooLong = false;
-            return new BundleEntry(number, null, null, null, null);
+            return new BundleEntry(number, null, null, null, null, $"the line is longer than the limit of {maxLineBytes:N0} bytes");
         }
         var bytes = line.ToArray().AsSpan().Trim("\r\n\t "u8).ToArray();
         line.SetLength(0);
