@@ -26,6 +26,7 @@ public sealed class ErrorClassificationTests
     [InlineData("psycopg2.errors.SerializationFailure", 500)]
     [InlineData("psycopg2.errors.DeadlockDetected", 200)]
     [InlineData("odoo.exceptions.ConcurrencyError", 200)]
+    [InlineData("odoo.exceptions.LockError", 409)]
     [InlineData("psycopg2.OperationalError", 200)]
     [InlineData("werkzeug.exceptions.TooManyRequests", 429)]
     [InlineData("something.we.never.saw", 502)]

@@ -47,6 +47,7 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
     private SinkState _state = SinkState.Empty;
     private IReadOnlyList<Posting>? _inFlight;
     private int _attempts;
+    private int _holds;
     private DateTimeOffset _retryAt;
     private string? _lastError;
     private (IReadOnlyList<FeedItem> Items, IActorRef Stream)? _waiting;
@@ -256,6 +257,7 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
     {
         _inFlight = null;
         _attempts = 0;
+        _holds = 0;
         _lastError = null;
         var events = new List<ISinkEvent>();
         var delivered = done.Results.Where(r => r.Succeeded && r.OdooId is not null)
@@ -272,9 +274,19 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         _inFlight = null;
         var error = cause as OdooException ?? (cause as AggregateException)?.InnerException as OdooException;
         _lastError = error?.Message ?? cause.Message;
-        if (error is { IsTransient: true } && (OdooUnavailable(error) || ++_attempts < _services.Settings.MaxAttempts))
+        if (error is not null && NotTheBatchsFault(error))
         {
-            var delay = TimeSpan.FromTicks(Math.Min(_services.Settings.MaxDelay.Ticks, _services.Settings.BaseDelay.Ticks << Math.Clamp(_attempts - 1, 0, 20)));
+            var wait = Backoff(++_holds);
+            _retryAt = Now + wait;
+            if (error.IsTransient)
+                _log.Warning("Sink {0}: Odoo is not available ({1}); holding the outbox, next try in {2}", _key, _lastError, wait);
+            else
+                _log.Error("Sink {0}: Odoo refuses ActorSync's credentials ({1}); holding the outbox until they are fixed, next try in {2}", _key, _lastError, wait);
+            return;
+        }
+        if (error is { IsTransient: true } && ++_attempts < _services.Settings.MaxAttempts)
+        {
+            var delay = Backoff(_attempts);
             _retryAt = Now + delay;
             _log.Warning("Sink {0}: Odoo failed transiently ({1}); attempt {2} of {3} in {4}", _key, _lastError, _attempts, _services.Settings.MaxAttempts, delay);
             return;
@@ -286,12 +298,22 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         PersistEvents([.. batch.Select(p => (ISinkEvent)new PostingParked(p.Key, causeName, _lastError, Now))], TryDeliver);
     }
 
+    private TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromTicks(Math.Min(_services.Settings.MaxDelay.Ticks, _services.Settings.BaseDelay.Ticks << Math.Clamp(attempt - 1, 0, 20)));
+
     /// <summary>
-    /// Odoo down or not reachable, or a write still settling: waiting is the answer, however long —
-    /// such failures never use up the attempts that park a posting, so an outage drains in order.
+    /// Failures that every batch would meet alike: Odoo, the proxy before it or its database down or
+    /// unreachable, a write still settling, or ActorSync's credentials refused (an API key expired or
+    /// revoked). Waiting is the answer, however long — they never use up the attempts that park a
+    /// posting, so the outbox holds (bounded by max-pending) and drains in order afterwards.
     /// </summary>
-    private static bool OdooUnavailable(OdooException error) =>
-        error.Name is "transport.unreachable" or "transport.circuit-open" or "http.503" or "actorsync.settling";
+    private static bool NotTheBatchsFault(OdooException error) => error.Name is
+        "transport.unreachable" or "transport.circuit-open" or "actorsync.settling"
+        or "http.502" or "http.503" or "http.504"
+        or "werkzeug.exceptions.BadGateway" or "werkzeug.exceptions.ServiceUnavailable" or "werkzeug.exceptions.GatewayTimeout"
+        or "psycopg2.InterfaceError"
+        or "werkzeug.exceptions.Unauthorized" or "odoo.exceptions.AccessDenied"
+        || (error.Name == "psycopg2.OperationalError" && error.IsTransient);
 
     // ---- finance and operators ----------------------------------------------------------------
 

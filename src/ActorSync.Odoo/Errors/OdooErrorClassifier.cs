@@ -14,6 +14,7 @@ public static class OdooErrorClassifier
         "psycopg2.errors.LockNotAvailable",
         "psycopg2.extensions.TransactionRollbackError",
         "odoo.exceptions.ConcurrencyError",
+        "odoo.exceptions.LockError", // "Record(s) could not be locked": another transaction holds them
         "psycopg2.InterfaceError",
         "werkzeug.exceptions.TooManyRequests",
         "werkzeug.exceptions.ServiceUnavailable",

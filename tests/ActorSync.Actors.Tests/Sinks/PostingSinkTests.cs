@@ -155,6 +155,35 @@ public sealed class PostingSinkTests
     }
 
     [Fact]
+    public async Task A_refused_api_key_holds_the_outbox_instead_of_parking_it_and_it_drains_once_the_key_is_fixed()
+    {
+        await using var bed = await SinkTestBed.StartAsync();
+        const string Sinks = "actorsync.sinks { max-pending = 3, flows.revenue { mode = real-time, size = 1 } }";
+        await bed.StartNodeAsync(Sinks);
+        await IssueAsync(bed, "claim-0", 5m);
+        await bed.WaitForAsync(_ => Posted(bed, "inv-nw-general-claim-0"), "the first invoice and the master data");
+        await bed.StopNodeAsync();
+
+        // Odoo API keys expire: every call is refused, which is no posting's fault.
+        bed.UseApiKey("an-expired-key");
+        await bed.StartNodeAsync(Sinks);
+        for (var i = 1; i <= 6; i++)
+            await IssueAsync(bed, $"claim-k{i}", i);
+        await WaitForStatusAsync(bed, Revenue, s => s.LastError is not null && s.Pending == 3);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var held = await bed.StatusAsync(Revenue);
+        Assert.Equal((3, 0), (held.Pending, held.Parked));
+        Assert.Contains("apikey", held.LastError, StringComparison.OrdinalIgnoreCase);
+        await bed.StopNodeAsync();
+
+        bed.UseApiKey();
+        await bed.StartNodeAsync(Sinks);
+        await bed.WaitForAsync(_ => Enumerable.Range(1, 6).All(i => Posted(bed, $"inv-nw-general-claim-k{i}")), "the backlog to drain");
+        var ids = Enumerable.Range(1, 6).Select(i => Convert.ToInt64(Assert.Single(bed.Where("account.move", "ref", $"inv-nw-general-claim-k{i}"))["id"])).ToList();
+        Assert.Equal(ids.Order(), ids);
+    }
+
+    [Fact]
     public async Task A_posting_above_the_threshold_waits_for_approval_and_holds_only_what_depends_on_it()
     {
         await using var bed = await SinkTestBed.StartAsync();

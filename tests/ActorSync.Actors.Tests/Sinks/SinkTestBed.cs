@@ -29,6 +29,9 @@ internal sealed class SinkTestBed : IAsyncDisposable
     }
 
     public OdooSimulator Simulator { get; }
+
+    /// <summary>The API key the next nodes read: a revoked or expired one, or (null) the right one again.</summary>
+    public void UseApiKey(string? key = null) => File.WriteAllText(_keyFile, key ?? Key);
     public ActorSyncNode? Node { get; private set; }
 
     /// <summary>The simulator; the nodes journal to SQLite in the bed's folder, or to <paramref name="postgres"/>.</summary>
