@@ -37,6 +37,26 @@ public sealed class BundleMapperTests
         """;
 
     [Fact]
+    public void A_patient_has_one_pseudonym_whether_a_bundle_names_it_by_urn_uuid_or_a_file_by_type_and_id()
+    {
+        const string InBundle = """
+            {"resourceType":"Bundle","type":"transaction","entry":[
+              {"fullUrl":"urn:uuid:9fa1","resource":{"resourceType":"Patient","id":"9fa1"}},
+              {"fullUrl":"urn:uuid:e-p","resource":{"resourceType":"Encounter","id":"enc-p1","status":"finished","class":{"code":"AMB"},
+                 "subject":{"reference":"urn:uuid:9fa1"},"serviceProvider":{"reference":"Organization/nw-general"}}}]}
+            """;
+        var line = Encoding.UTF8.GetBytes("""{"resourceType":"Encounter","id":"enc-p2","status":"finished","class":{"code":"AMB"},"subject":{"reference":"https://ehr.example/fhir/Patient/9fa1"},"serviceProvider":{"reference":"Organization/nw-general"}}""");
+        Assert.True(BundleReader.TryRead(Encoding.UTF8.GetBytes(InBundle), out var bundle, out _));
+        var mapper = NewMapper(new ReferenceMemory());
+
+        var fromBundle = mapper.Map(bundle!.Entries, Context, null).SelectMany(r => r.Commands).OfType<RecordEncounter>().Single();
+        var fromFile = mapper.Map([new BundleEntry(0, null, line, null, null)], Context, null).SelectMany(r => r.Commands).OfType<RecordEncounter>().Single();
+
+        Assert.StartsWith("pt-", fromBundle.PatientPseudonym, StringComparison.Ordinal);
+        Assert.Equal(fromBundle.PatientPseudonym, fromFile.PatientPseudonym);
+    }
+
+    [Fact]
     public void Each_entry_is_mapped_ignored_parked_or_rejected_with_its_reason()
     {
         Assert.True(BundleReader.TryRead(Encoding.UTF8.GetBytes(Transaction), out var bundle, out _));

@@ -92,7 +92,7 @@ public sealed class BundleMapper(ISiteDirectory sites, IItemCatalog items, Pseud
         InvoiceKey? InvoiceOf(string reference) => mappers.TypedId(reference) is { } typed ? memory.InvoiceOf(typed) : null;
         var result = parsed.Resource switch
         {
-            FhirEncounter e => mappers.Encounters.Map(e, stamp),
+            FhirEncounter e => mappers.Encounters.Map(e, stamp, mappers.TypedId),
             Claim c => mappers.Claims.Map(c, stamp, mappers.IdOf),
             ChargeItem c => mappers.ChargeItems.Map(c, stamp, mappers.IdOf),
             Invoice i => mappers.Invoices.Map(i, stamp),

@@ -12,7 +12,11 @@ namespace ActorSync.Fhir.Mapping;
 /// </summary>
 public sealed class EncounterMapper(ISiteDirectory sites, Pseudonymizer pseudonyms)
 {
-    public MappingResult Map(FhirEncounter encounter, SourceStamp stamp)
+    /// <param name="typedIdOf">
+    /// <c>Type/id</c> of a reference (a bundle's urn:uuid, a full URL), so that one patient gets one
+    /// pseudonym whether a Bundle names it by urn:uuid or an NDJSON file by <c>Patient/id</c>.
+    /// </param>
+    public MappingResult Map(FhirEncounter encounter, SourceStamp stamp, Func<string, string?>? typedIdOf = null)
     {
         if (string.IsNullOrEmpty(encounter.Id))
             return new MappingResult.Parked("the Encounter has no id");
@@ -29,7 +33,7 @@ public sealed class EncounterMapper(ISiteDirectory sites, Pseudonymizer pseudony
             new Domain.Encounters.Period(FhirValues.Instant(encounter.Period?.StartElement), FhirValues.Instant(encounter.Period?.EndElement)),
             site.Department,
             encounter.Location.FirstOrDefault()?.Location?.Display,
-            encounter.Subject?.Reference is { Length: > 0 } subject ? pseudonyms.Pseudonym(subject) : null,
+            encounter.Subject?.Reference is { Length: > 0 } subject ? pseudonyms.Pseudonym(typedIdOf?.Invoke(subject) ?? subject) : null,
             stamp);
         return new MappingResult.Mapped([command]);
     }
