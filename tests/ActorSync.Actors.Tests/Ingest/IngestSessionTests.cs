@@ -138,6 +138,24 @@ public sealed class IngestSessionTests : IDisposable
         Assert.Equal(InvoiceStatus.Issued, invoice.Status);
     }
 
+    [Fact]
+    public async Task Versions_of_one_resource_in_one_request_reach_its_entity_in_the_order_sent()
+    {
+        await using var node = await ActorSyncNode.StartAsync(TestNodes.Sqlite(_folder.Path));
+        var session = await NewSession(node);
+        string Version(int v) => $$$"""
+            {"resourceType":"Encounter","id":"enc-v","meta":{"versionId":"{{{v}}}"},"status":"{{{(v < 20 ? "in-progress" : "finished")}}}","class":{"code":"AMB"},
+             "period":{"start":"2026-03-14T09:00:00Z","end":"2026-03-14T09:{{{v:00}}}:00Z"},"serviceProvider":{"reference":"Organization/nw-general"}}
+            """;
+
+        var counts = (await session.IngestAsync([.. Enumerable.Range(1, 20).Select(v => Entry(Version(v)) with { Index = v - 1 })])).Counts;
+
+        Assert.Equal(new IngestCounts(Accepted: 20, Duplicates: 0, OutOfOrder: 0, Rejected: 0, Parked: 0, Ignored: 0), counts);
+        var encounter = (await node.GetStateAsync(EntityTypes.Encounter, "nw-general/enc-v")).StateAs<EncounterState>();
+        Assert.Equal(EncounterStatus.Finished, encounter.Status);
+        Assert.Equal(new DateTimeOffset(2026, 3, 14, 9, 20, 0, TimeSpan.Zero), encounter.Period.End);
+    }
+
     private static BundleEntry Entry(string json) => new(0, null, Encoding.UTF8.GetBytes(json), null, null);
 
     private static Task<IngestSession> NewSession(ActorSyncNode node) => IngestSession.StartAsync(node, new SourceId("import"), null, 16);
