@@ -36,7 +36,7 @@ public sealed class IngestServer : IAsyncDisposable
         var builder = WebServers.Builder(settings.Hostname, settings.Port, Math.Max(settings.MaxImportBytes, settings.MaxBodyBytes));
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(new SourceAuthenticator(sources));
-        builder.Services.AddSingleton(new SourceSessions(node, settings.Parallelism));
+        builder.Services.AddSingleton(SourceSessions.Of(node));
         builder.Services.AddSingleton<FhirEndpoints>();
         var app = builder.Build();
         app.Services.GetRequiredService<FhirEndpoints>().Map(app);

@@ -133,6 +133,60 @@ public sealed class PaletteCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Parked_input_is_listed_retried_once_what_it_waited_for_arrived_and_discarded_with_a_reason()
+    {
+        // What the FHIR endpoint uses: the node's one session of the source.
+        var session = await Http.Fhir.SourceSessions.Of(_node!).For(new SourceSettings(new Domain.Common.SourceId("palette-test"), null, null, null));
+        static Fhir.Parsing.BundleEntry Entry(string json) => new(0, null, System.Text.Encoding.UTF8.GetBytes(json), null, null);
+        var eob = Entry("""
+            {"resourceType":"ExplanationOfBenefit","id":"eob-late","status":"active","type":{"coding":[{"code":"professional"}]},"use":"claim",
+             "patient":{"reference":"Patient/p-late"},"created":"2026-01-06T10:00:00Z","insurer":{"display":"Medicare"},"provider":{"reference":"Practitioner/1"},
+             "claim":{"reference":"Claim/claim-late"},"outcome":"complete","insurance":[{"focal":true,"coverage":{"display":"Medicare"}}],
+             "payment":{"amount":{"value":60,"currency":"USD"}}}
+            """);
+        var claim = Entry("""
+            {"resourceType":"Claim","id":"claim-late","status":"active","type":{"coding":[{"code":"professional"}]},"use":"claim",
+             "patient":{"reference":"Patient/p-late"},"created":"2026-01-05T10:00:00Z","provider":{"reference":"Organization/nw-general"},
+             "priority":{"coding":[{"code":"normal"}]},"insurance":[{"sequence":1,"focal":true,"coverage":{"display":"Medicare"}}],
+             "item":[{"sequence":1,"productOrService":{"text":"Visit"},"net":{"value":100,"currency":"USD"}}],"total":{"value":100,"currency":"USD"}}
+            """);
+        const string Key = "palette-test|ExplanationOfBenefit/eob-late";
+        Assert.Equal(1, (await session.IngestAsync([eob])).Counts.Parked);
+
+        var listed = Json(await PaletteAsync(Viewer, "inputs", "list", "--json")).GetProperty("inputs").EnumerateArray().ToList();
+        var entry = Assert.Single(listed, i => i.GetProperty("key").GetString() == Key);
+        Assert.Contains("Claim/claim-late is not known yet", entry.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var tooEarly = await PaletteAsync(Operator, "inputs", "retry", Key);
+        Assert.Equal(1, tooEarly.Exit);
+        Assert.Contains("still parked", tooEarly.Stderr + tooEarly.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, (await PaletteAsync(Viewer, "inputs", "retry", Key)).Exit);
+
+        Assert.Equal(1, (await session.IngestAsync([claim])).Counts.Accepted);
+        var retried = await PaletteAsync(Operator, "inputs", "retry", "--reason", "is not known yet");
+        Assert.True(retried.Exit == 0, retried.Stderr);
+        Assert.Contains("went through", retried.Stdout, StringComparison.Ordinal);
+        var invoice = (await _node!.GetStateAsync(Actors.Entities.EntityTypes.Invoice, "nw-general/claim-late")).StateAs<Domain.Invoices.InvoiceState>();
+        Assert.Equal(Domain.Invoices.InvoiceStatus.Issued, invoice.Status);
+        Assert.DoesNotContain(Json(await PaletteAsync(Viewer, "inputs", "list", "--json")).GetProperty("inputs").EnumerateArray(), i => i.GetProperty("key").GetString() == Key);
+        var closed = Assert.Single(Json(await PaletteAsync(Viewer, "inputs", "list", "--all", "--json")).GetProperty("inputs").EnumerateArray(), i => i.GetProperty("key").GetString() == Key);
+        Assert.Equal(("resolved", "ops"), (closed.GetProperty("status").GetString(), closed.GetProperty("closedBy").GetString()));
+
+        Assert.Equal(1, (await session.IngestAsync([Entry("""{"resourceType":"Encounter","id":"enc-bad","status":"finished","class":{"code":"AMB"},"period":{"start":"2026-13-45"}}""")])).Counts.Rejected);
+        const string Bad = "palette-test|Encounter/enc-bad";
+        var shown = Json(await PaletteAsync(Viewer, "inputs", "show", Bad, "--json"));
+        Assert.Contains("2026-13-45", shown.GetProperty("payload").GetString(), StringComparison.Ordinal);
+        var discarded = await PaletteAsync(Operator, "inputs", "discard", Bad, "--reason", "the EHR resent it corrected");
+        Assert.True(discarded.Exit == 0, discarded.Stderr);
+        var again = await PaletteAsync(Operator, "inputs", "discard", Bad, "--reason", "twice");
+        Assert.Equal(1, again.Exit);
+        var gone = Assert.Single(Json(await PaletteAsync(Viewer, "inputs", "list", "--all", "--json")).GetProperty("inputs").EnumerateArray(), i => i.GetProperty("key").GetString() == Bad);
+        Assert.Equal(("discarded", "the EHR resent it corrected"), (gone.GetProperty("status").GetString(), gone.GetProperty("note").GetString()));
+        var badKey = await PaletteAsync(Viewer, "inputs", "show", "no-bar-here");
+        Assert.Equal(2, badKey.Exit);
+        Assert.DoesNotContain("   at ", badKey.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cluster_membership_commands_need_the_operator_role_and_leave_hands_the_node_out_of_the_cluster()
     {
         await using var management = await ManagementServer.StartAsync(_node!, new ManagementSettings(true, "127.0.0.1", 0,

@@ -1,3 +1,4 @@
+using ActorSync.Domain.InputExceptions;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -34,6 +35,8 @@ public sealed class ActorSyncSerializer(ExtendedActorSystem system) : Serializer
             ? JsonSerializer.Deserialize(bytes, type, Options) ?? throw new SerializationException($"{manifest} deserialized to null")
             : throw new SerializationException($"Unknown manifest '{manifest}': written by a newer ActorSync?");
 
+    private static readonly HashSet<(Type, string)> AddedLater = [(typeof(AppliedVersion), "earlier"), (typeof(InputExceptionState), "closed")];
+
     /// <summary>Computed properties (a balance, a routing key) are derived on read, never stored.</summary>
     private static void OnlyStoredProperties(JsonTypeInfo info)
     {
@@ -43,9 +46,8 @@ public sealed class ActorSyncSerializer(ExtendedActorSystem system) : Serializer
         foreach (var property in computed)
             info.Properties.Remove(property);
         // Optional properties added later are written only when set, so what was written before keeps its bytes.
-        if (info.Type == typeof(AppliedVersion))
-            foreach (var property in info.Properties.Where(p => p.Name == "earlier"))
-                property.ShouldSerialize = (_, value) => value is not null;
+        foreach (var property in info.Properties.Where(p => AddedLater.Contains((info.Type, p.Name))))
+            property.ShouldSerialize = (_, value) => value is not null;
     }
 
     private static JsonSerializerOptions CreateOptions()

@@ -56,6 +56,8 @@ public static class Manifests
 
         // Input exception queue
         (typeof(InputParked), "input-parked.v1"),
+        (typeof(InputResolved), "input-resolved.v1"),
+        (typeof(InputDiscarded), "input-discarded.v1"),
         (typeof(InputExceptionState), "input-exception-state.v1"),
 
         // Master-data registry
@@ -97,6 +99,8 @@ public static class Manifests
         (typeof(ReceiveItem), "receive-item.v1"),
         (typeof(ConfigureLegalEntity), "configure-legal-entity.v1"),
         (typeof(ParkInput), "park-input.v1"),
+        (typeof(ResolveInput), "resolve-input.v1"),
+        (typeof(DiscardInput), "discard-input.v1"),
         (typeof(RecordMasterData), "record-master-data.v1"),
 
         // Entity protocol

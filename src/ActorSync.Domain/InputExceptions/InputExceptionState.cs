@@ -17,7 +17,14 @@ public sealed record InputExceptionState(
     string? Reason,
     string? Payload,
     int TimesParked,
-    ImmutableDictionary<string, AppliedVersion> Versions)
+    ImmutableDictionary<string, AppliedVersion> Versions,
+    InputClosure? Closed = null)
 {
+    /// <summary>Waiting for someone: parked, and neither retried with success nor discarded since.</summary>
+    public bool IsOpen => Key is not null && Closed is null;
+
     public static InputExceptionState Empty { get; } = new(null, InputProblem.Invalid, null, null, 0, ImmutableDictionary<string, AppliedVersion>.Empty.WithComparers(StringComparer.Ordinal));
 }
+
+/// <summary>How a parked input left the queue: retried and applied, or discarded, by whom, when and why.</summary>
+public sealed record InputClosure(bool Applied, string By, string Note, DateTimeOffset At);

@@ -4,10 +4,10 @@ using ActorSync.Host.Output;
 
 namespace ActorSync.Host.Palette;
 
-/// <summary>The operator palette, shaped like pbm's: cluster, sharding, entities, sinks, exceptions, approvals, reconciliation.</summary>
+/// <summary>The operator palette, shaped like pbm's: cluster, sharding, entities, sinks, exceptions (postings and input), approvals, reconciliation.</summary>
 internal static class PaletteCommands
 {
-    public static IEnumerable<Command> Create() => [Cluster(), Entity(), Sinks(), Exceptions(), Approvals(), Reconcile()];
+    public static IEnumerable<Command> Create() => [Cluster(), Entity(), Sinks(), Exceptions(), Inputs(), Approvals(), Reconcile()];
 
     private static Command Cluster()
     {
@@ -71,6 +71,25 @@ internal static class PaletteCommands
                 PaletteCall.Message, optionalKey, cause),
             Call("discard", "Take a parked posting out for good, with a reason (operator role)", HttpMethod.Post,
                 p => $"exceptions/{Uri.EscapeDataString(p.GetValue(key)!)}/discard?reason={Uri.EscapeDataString(p.GetValue(reason)!)}", PaletteCall.Message, key, reason));
+    }
+
+    private static Command Inputs()
+    {
+        var key = new Argument<string>("key") { Description = "The input's key: source|Type/id, e.g. northwind-ehr|ExplanationOfBenefit/eob-7" };
+        var optionalKey = new Argument<string?>("key") { Description = "The input's key (or --reason for every open one whose reason contains it)", Arity = ArgumentArity.ZeroOrOne };
+        var all = new Option<bool>("--all") { Description = "Also the entries retried or discarded already" };
+        var because = new Option<string?>("--reason") { Description = "Retry every open input whose reason contains this (after fixing what it names)" };
+        var why = new Option<string>("--reason") { Description = "Why it is dropped for good (recorded)", Required = true };
+        string Escaped(string? text) => Uri.EscapeDataString(text ?? throw new ArgumentException("give an input's key or --reason"));
+        return Group("inputs", "The input exception queue: FHIR input that was invalid or could not be mapped, with its payload and reason",
+            Call("list", "Open entries (with --all, closed ones too)", HttpMethod.Get, p => p.GetValue(all) ? "inputs?all" : "inputs",
+                PaletteCall.Table("inputs", "key", "problem", "status", "times parked", "parked at", "reason"), all),
+            Call("show", "One entry, with the payload as it arrived", HttpMethod.Get, p => $"inputs/show?key={Escaped(p.GetValue(key))}", (body, w) => w.WriteLine(JsonSerializer.Serialize(body, Indented)), key),
+            Call("retry", "Send parked input through its source's mapping again; applied ones leave the queue (operator role)", HttpMethod.Post,
+                p => p.GetValue(because) is { } r ? $"inputs/retry?reason={Uri.EscapeDataString(r)}" : $"inputs/retry?key={Escaped(p.GetValue(optionalKey))}",
+                PaletteCall.Message, optionalKey, because),
+            Call("discard", "Drop a parked input for good, with a reason (operator role)", HttpMethod.Post,
+                p => $"inputs/discard?key={Escaped(p.GetValue(key))}&reason={Uri.EscapeDataString(p.GetValue(why)!)}", PaletteCall.Message, key, why));
     }
 
     private static Command Approvals()

@@ -90,6 +90,10 @@ internal static class SerializationSamples
             new InputParked(new InputExceptionKey(new SourceId("ehr-north"), "Encounter", "enc-9"), InputProblem.Unmappable, "Organization/x is not a site", "{\"resourceType\":\"Encounter\"}", stamp),
             InputExceptionState.Empty with { Key = new InputExceptionKey(new SourceId("ehr-north"), "Encounter", "enc-9"), Reason = "not a site", Payload = "{}", TimesParked = 1, Versions = versions },
             new ParkInput(new InputExceptionKey(new SourceId("ehr-north"), "Encounter", "enc-9"), InputProblem.Invalid, "invalid date", "{}", stamp),
+            new InputResolved(new InputExceptionKey(new SourceId("ehr-north"), "Encounter", "enc-9"), "ops.oncall", "retried: accepted", stamp.ReceivedAt.AddHours(2), stamp),
+            new InputDiscarded(new InputExceptionKey(new SourceId("ehr-north"), "Encounter", "enc-9"), "ops.oncall", "resent corrected", stamp.ReceivedAt.AddHours(2), stamp),
+            new ResolveInput(new InputExceptionKey(new SourceId("ehr-north"), "Encounter", "enc-9"), "ops.oncall", "retried: accepted", stamp),
+            new DiscardInput(new InputExceptionKey(new SourceId("ehr-north"), "Encounter", "enc-9"), "ops.oncall", "resent corrected", stamp),
             new MasterDataRecorded(Location, LocationRecord, stamp),
             // Unversioned master data keeps the fingerprints it replaced.
             MasterDataState.Empty with { Key = Location, Record = LocationRecord, Versions = ImmutableDictionary<string, AppliedVersion>.Empty.Add("ehr-north|Location/loc-7", new AppliedVersion(0, "sha-new", ["sha-old"])) },
