@@ -7,6 +7,7 @@ namespace ActorSync.Host.Tests;
 public sealed class ImportCommandTests : IDisposable
 {
     private readonly string _work = Directory.CreateTempSubdirectory("actorsync-import-").FullName;
+    private string _lastOutput = "";
 
     [Fact]
     public async Task Import_counts_every_resource_and_a_second_import_finds_only_duplicates()
@@ -18,6 +19,9 @@ public sealed class ImportCommandTests : IDisposable
 
         Assert.Equal((8, 3, 0, 2, 1, 2), Counts(first));
         Assert.Equal(0, first.GetProperty("duplicates").GetInt32());
+        // Where and why, for what was not applied: the parked encounter names the unknown organization.
+        Assert.Contains("Not applied (3;", _lastOutput, StringComparison.Ordinal);
+        Assert.Contains(_lastOutput.Split('\n'), l => l.Contains("Observation.ndjson:3: Encounter/enc-9: parked:", StringComparison.Ordinal) && l.Contains("Organization/elsewhere", StringComparison.Ordinal));
         Assert.Equal((8, 0, 3, 2, 1, 2), Counts(second));
         Assert.True(File.Exists(Path.Combine(_work, "data", "pseudonym.key")));
     }
@@ -42,6 +46,7 @@ public sealed class ImportCommandTests : IDisposable
 
         Assert.Equal((8, 3, 0, 2, 1, 2), Counts(first));
         Assert.Equal((8, 0, 3, 2, 1, 2), Counts(second));
+        Assert.Contains(_lastOutput.Split('\n'), l => l.Contains("Observation.ndjson: line 3:", StringComparison.Ordinal) && l.Contains("Organization/elsewhere", StringComparison.Ordinal));
         Assert.Equal(1, await wrong.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("HTTP 401", wrong.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", wrong.Stderr + wrong.Stdout, StringComparison.Ordinal);
@@ -94,6 +99,7 @@ public sealed class ImportCommandTests : IDisposable
         var environment = token is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["ACTORSYNC_TOKEN"] = token };
         using var import = ActorSyncProcess.Start(environment, _work, ["import", input, "--json", .. option is null ? Array.Empty<string>() : [option, url!]]);
         Assert.Equal(0, await import.WaitForExitAsync(TimeSpan.FromSeconds(120)));
+        _lastOutput = import.Stdout;
         var last = import.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
         return JsonDocument.Parse(last).RootElement.Clone();
     }

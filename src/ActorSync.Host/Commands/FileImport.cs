@@ -7,7 +7,7 @@ using ActorSync.Fhir.Parsing;
 
 namespace ActorSync.Host.Commands;
 
-public sealed record FileImportResult(IngestCounts Totals, IReadOnlyList<string> Unreadable, TimeSpan Elapsed);
+public sealed record FileImportResult(IngestCounts Totals, IReadOnlyList<string> Unreadable, TimeSpan Elapsed, ImportProblems? Problems = null);
 
 /// <summary>FHIR files into a node's ingest pipeline, in reference order, with a progress line: what <c>import</c> and <c>demo</c> share.</summary>
 internal static class FileImport
@@ -18,6 +18,7 @@ internal static class FileImport
     public static async Task<FileImportResult> IntoNodeAsync(ActorSyncNode node, IReadOnlyList<string> files, SourceId source, SiteResolution? sourceSite, int parallelism, CancellationToken ct)
     {
         var session = await IngestSession.StartAsync(node, source, sourceSite, parallelism);
+        var problems = new ImportProblems();
         var totals = IngestCounts.Zero;
         var unreadable = new List<string>();
         var done = 0;
@@ -26,7 +27,10 @@ internal static class FileImport
         {
             foreach (var batch in FhirFiles.Read(file))
             {
-                var counts = batch.Problem is null ? (await session.IngestAsync(batch.Entries, cancellationToken: token)).Counts : IngestCounts.Zero;
+                var report = batch.Problem is null ? await session.IngestAsync(batch.Entries, cancellationToken: token) : null;
+                var counts = report?.Counts ?? IngestCounts.Zero;
+                foreach (var outcome in report?.Outcomes.Where(o => o.Verdict is IngestVerdict.Rejected or IngestVerdict.Forbidden or IngestVerdict.Parked) ?? [])
+                    problems.Add(Problem(file, outcome));
                 lock (unreadable)
                 {
                     if (batch.Problem is not null)
@@ -37,7 +41,15 @@ internal static class FileImport
             lock (unreadable)
                 Progress(++done, files.Count, totals, watch);
         });
-        return new FileImportResult(totals, unreadable, watch.Elapsed);
+        return new FileImportResult(totals, unreadable, watch.Elapsed, problems);
+    }
+
+    /// <summary><c>file:line</c> for NDJSON, <c>file entry N</c> for a Bundle; then the resource and the reason.</summary>
+    private static string Problem(string file, EntryOutcome outcome)
+    {
+        var where = file.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) ? $"{Path.GetFileName(file)}:{outcome.Index + 1}" : $"{Path.GetFileName(file)} entry {outcome.Index}";
+        var what = outcome.ResourceType is null ? "" : $"{outcome.ResourceType}/{outcome.Id}: ";
+        return $"{where}: {what}{outcome.Verdict.ToString().ToLowerInvariant()}: {outcome.Reason}";
     }
 
     /// <summary>

@@ -111,7 +111,7 @@ internal static class ImportCommand
         }
         var imported = await FileImport.IntoNodeAsync(node, files, new SourceId(source), sourceSite, parallelism, ct);
         var sinks = waitForSinks is { } within ? await SinkProgress.WaitUntilIdleAsync(node, within, SinkProgressLine, ct) : null;
-        return Summarize(files.Count, imported.Totals, [.. imported.Unreadable], imported.Elapsed, node.Storage.Description, json, sinks);
+        return Summarize(files.Count, imported.Totals, [.. imported.Unreadable], imported.Problems!, imported.Elapsed, node.Storage.Description, json, sinks);
     }
 
     private static void SinkProgressLine(SinksSummary s)
@@ -127,6 +127,7 @@ internal static class ImportCommand
         var client = new FhirIngestClient(http);
         var totals = IngestCounts.Zero;
         var unreadable = new List<string>();
+        var problems = new ImportProblems();
         var done = 0;
         var watch = Stopwatch.StartNew();
         try
@@ -134,6 +135,8 @@ internal static class ImportCommand
             await FileImport.InReferenceOrderAsync(files, ct, async (file, token) =>
             {
                 var answer = await client.SendFileAsync(file, token);
+                foreach (var problem in answer.Problems)
+                    problems.Add($"{Path.GetFileName(file)}: {problem}");
                 lock (unreadable)
                 {
                     totals += answer.Counts;
@@ -148,10 +151,10 @@ internal static class ImportCommand
             await Console.Error.WriteLineAsync($"actorsync import: the node at {node} cannot be reached: {ex.Message}");
             return ExitCodes.Failure;
         }
-        return Summarize(files.Count, totals, unreadable, watch.Elapsed, node.ToString(), json);
+        return Summarize(files.Count, totals, unreadable, problems, watch.Elapsed, node.ToString(), json);
     }
 
-    private static int Summarize(int fileCount, IngestCounts totals, List<string> unreadable, TimeSpan elapsed, string target, bool json, SinksSummary? sinks = null)
+    private static int Summarize(int fileCount, IngestCounts totals, List<string> unreadable, ImportProblems problems, TimeSpan elapsed, string target, bool json, SinksSummary? sinks = null)
     {
         if (!Console.IsOutputRedirected)
             Console.WriteLine();
@@ -166,6 +169,7 @@ internal static class ImportCommand
         Console.WriteLine($"  {"ignored",-12} {totals.Ignored,10:N0}   resource types ActorSync does not use");
         foreach (var problem in unreadable)
             Console.WriteLine($"  unreadable: {problem}");
+        problems.WriteTo(Console.Out);
         if (sinks is not null)
         {
             Console.WriteLine(sinks.Idle ? "Posted to Odoo (the sinks are idle):" : "Posted to Odoo so far (the sinks did not finish in time):");

@@ -5,8 +5,14 @@ using Hl7.Fhir.Model;
 
 namespace ActorSync.Http.Fhir;
 
-/// <summary>What a node answered for one file: the counts of its verdicts, or why the file as a whole was not taken.</summary>
-public sealed record FileAnswer(IngestCounts Counts, string? Problem);
+/// <summary>
+/// What a node answered for one file: the counts of its verdicts, or why the file as a whole was
+/// not taken; and what the node said of the resources it did not apply (at most the ones it lists).
+/// </summary>
+public sealed record FileAnswer(IngestCounts Counts, string? Problem, IReadOnlyList<string> Problems)
+{
+    public FileAnswer(IngestCounts counts, string? problem) : this(counts, problem, []) { }
+}
 
 /// <summary>
 /// Sends FHIR files to a running node's endpoint, as <c>actorsync import --node</c> does: NDJSON
@@ -51,9 +57,9 @@ public sealed class FhirIngestClient(HttpClient http)
         }
         return answer switch
         {
-            Parameters p => new FileAnswer(FromParameters(p), null),
+            Parameters p => new FileAnswer(FromParameters(p), null, Diagnostics(p.GetSingle("outcome")?.Resource as OperationOutcome)),
             Bundle b => new FileAnswer(Count(b.Entry.Select(e => e.Response?.Outcome as OperationOutcome)), null),
-            OperationOutcome o when VerdictsOf(o).Any() => new FileAnswer(Count(VerdictsOf(o)), response.IsSuccessStatusCode ? null : FirstProblem(o, response)),
+            OperationOutcome o when VerdictsOf(o).Any() => new FileAnswer(Count(VerdictsOf(o)), response.IsSuccessStatusCode ? null : FirstProblem(o, response), Diagnostics(o)),
             OperationOutcome o => new FileAnswer(IngestCounts.Zero, FirstProblem(o, response)),
             _ => new FileAnswer(IngestCounts.Zero, $"HTTP {(int)response.StatusCode}: an unexpected {answer?.TypeName} answer"),
         };
@@ -85,6 +91,11 @@ public sealed class FhirIngestClient(HttpClient http)
         int Value(string name) => (p.GetSingle(name)?.Value as Integer)?.Value ?? 0;
         return new IngestCounts(Value("accepted"), Value("duplicates"), Value("outOfOrder"), Value("rejected"), Value("parked"), Value("ignored"));
     }
+
+    /// <summary>The errors and warnings an outcome lists (not its informational summary).</summary>
+    private static IReadOnlyList<string> Diagnostics(OperationOutcome? outcome) =>
+        [.. (outcome?.Issue ?? []).Where(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal or OperationOutcome.IssueSeverity.Warning)
+            .Select(i => i.Diagnostics).OfType<string>()];
 
     private static string FirstProblem(OperationOutcome outcome, HttpResponseMessage response) =>
         $"HTTP {(int)response.StatusCode}: {outcome.Issue.FirstOrDefault()?.Diagnostics ?? "no details"}";
