@@ -199,4 +199,20 @@ public sealed class SinkOutboxTests
         Assert.Equal((Reconciliation.PostingStatus.Delivered, 1, true, At.AddDays(1).AddMinutes(1)), (entry.Status, entry.Reposts, entry.AlreadyInOdoo, entry.DeliveredAt));
         Assert.Equal(entry, byChanges[invoice.Key]);
     }
+    [Fact]
+    public void A_payment_refused_only_because_its_invoice_failed_in_the_same_batch_stays_pending_behind_it()
+    {
+        var day = new DateOnly(2026, 11, 30);
+        var invoice = Invoice("inv-1", day, (100m, "ER"));
+        var payment = new PaymentPosting(new PostingKey("pay-1"), Entity, Payer, Usd(40m), day, "BNK1", invoice.Key);
+        var orphan = new PaymentPosting(new PostingKey("pay-2"), Entity, Payer, Usd(10m), day, "BNK1", new PostingKey("inv-elsewhere"));
+
+        var park = SinkOutbox.ToPark([invoice, payment, orphan],
+            [(invoice.Key, "odoo.exceptions.ValidationError"), (payment.Key, SinkOutbox.DependencyMissing), (orphan.Key, SinkOutbox.DependencyMissing)]);
+
+        // The orphan's invoice did not fail here: Odoo lacks it, and that is worth a person's look.
+        Assert.Equal([invoice.Key, orphan.Key], park);
+        var state = SinkOutbox.Apply(Queued(invoice, payment), new PostingParked(invoice.Key, "odoo.exceptions.ValidationError", "bad account", At));
+        Assert.Equal(1, SinkOutbox.HeldBack(state));
+    }
 }

@@ -255,6 +255,7 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
 
     private void Delivered(WriteDone done)
     {
+        var batch = _inFlight ?? [];
         _inFlight = null;
         _attempts = 0;
         _holds = 0;
@@ -264,7 +265,9 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
             .Select(r => new DeliveredPosting(r.Key, r.Model, r.OdooId!.Value, r.Outcome == PostingOutcome.AlreadyInOdoo)).ToList();
         if (delivered.Count > 0)
             events.Add(new PostingsDelivered(delivered, Now));
-        events.AddRange(done.Results.Where(r => !r.Succeeded).Select(r => (ISinkEvent)new PostingParked(r.Key, r.Error?.Name ?? "unknown", r.Error?.OdooMessage ?? "no reason given", Now)));
+        var failed = done.Results.Where(r => !r.Succeeded).ToList();
+        var park = SinkOutbox.ToPark(batch, [.. failed.Select(r => (r.Key, r.Error?.Name))]).ToHashSet();
+        events.AddRange(failed.Where(r => park.Contains(r.Key)).Select(r => (ISinkEvent)new PostingParked(r.Key, r.Error?.Name ?? "unknown", r.Error?.OdooMessage ?? "no reason given", Now)));
         PersistEvents(events, TryDeliver);
     }
 

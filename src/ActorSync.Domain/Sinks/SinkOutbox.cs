@@ -82,6 +82,23 @@ public static class SinkOutbox
         return take;
     }
 
+    /// <summary>The cause Odoo's side gives a posting whose dependency (an invoice) is not in Odoo.</summary>
+    public const string DependencyMissing = "actorsync.dependency-missing";
+
+    /// <summary>
+    /// Which of a batch's failed postings to park. A posting that failed only because its dependency
+    /// failed in the same batch stays pending instead: held back behind the parked dependency, it goes
+    /// once that is retried, as it would had the two gone in separate batches.
+    /// </summary>
+    public static IReadOnlyList<PostingKey> ToPark(IReadOnlyList<Posting> batch, IReadOnlyList<(PostingKey Key, string? Cause)> failed)
+    {
+        var failedOnTheirOwn = failed.Where(f => f.Cause != DependencyMissing).Select(f => f.Key).ToHashSet();
+        return [.. failed.Where(f => f.Cause != DependencyMissing
+            || batch.FirstOrDefault(p => p.Key == f.Key) is not { } posting
+            || PostingDerivation.DependencyOf(posting) is not { } dependency
+            || !failedOnTheirOwn.Contains(dependency)).Select(f => f.Key)];
+    }
+
     /// <summary>
     /// Pending postings that wait for people, not for Odoo: their dependency (an invoice, or the
     /// summary that stands for it) is staged for approval or parked.

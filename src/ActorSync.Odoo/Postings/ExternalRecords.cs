@@ -31,7 +31,7 @@ public sealed class ExternalRecords(OdooClient odoo, int capacity = 100_000)
             OdooDomain.Where(("module", "=", ExternalIds.Module), ("name", "=", ExternalIds.NameOf(key)), ("model", "=", model)),
             ["res_id"], company.Id, ct, limit: 1).ConfigureAwait(false);
         if (rows.Count == 0)
-            throw new OdooException("actorsync.dependency-missing", $"The {model} of posting {key} is not in Odoo yet; it must be posted first.", null, OdooErrorClass.Permanent);
+            throw new OdooException(Domain.Sinks.SinkOutbox.DependencyMissing, $"The {model} of posting {key} is not in Odoo yet; it must be posted first.", null, OdooErrorClass.Permanent);
         var id = rows[0]["res_id"]!.GetValue<long>();
         Remember(key, id);
         return id;

@@ -40,7 +40,7 @@ public sealed class PaymentKind : PostingKind<PaymentPosting>
         var invoice = await scope.Records.RequireAsync(invoiceKey, "account.move", scope.Company, ct).ConfigureAwait(false);
         var state = (await scope.Odoo.SearchReadAsync("account.move", OdooDomain.Where(("id", "=", invoice)), ["state", "amount_residual"], scope.Company.Id, ct).ConfigureAwait(false)).SingleOrDefault();
         if (state?["state"]?.GetValue<string>() != "posted")
-            throw new OdooException("actorsync.dependency-missing", $"The invoice of payment {posting.Key} is not posted in company '{scope.Company.Name}' yet.", null, OdooErrorClass.Permanent);
+            throw new OdooException(Domain.Sinks.SinkOutbox.DependencyMissing, $"The invoice of payment {posting.Key} is not posted in company '{scope.Company.Name}' yet.", null, OdooErrorClass.Permanent);
         if (state["amount_residual"]!.GetValue<decimal>() < posting.Amount.Amount)
             throw IdempotentPoster.Refused($"Payment {posting.Key} of {posting.Amount} is more than the {state["amount_residual"]} its invoice has left to pay.");
         var values = new JsonObject
