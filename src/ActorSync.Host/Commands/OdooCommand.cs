@@ -61,12 +61,14 @@ internal static class OdooCommand
         Console.WriteLine();
         var table = new TextTable("legal entity", "kind", "name", "in Odoo");
         foreach (var item in report.Items)
-            table.Add(item.LegalEntity, item.Kind, item.Name, item.OdooId is { } id ? $"id {id}" : "MISSING");
+            table.Add(item.LegalEntity, item.Kind, item.Name, item.OdooId is { } id ? item.Kind == "field" ? "present" : $"id {id}" : "MISSING");
         table.WriteTo(Console.Out);
         var missing = report.Items.Count(i => !i.Found);
         Console.WriteLine();
         Console.WriteLine(missing == 0
             ? $"All {report.Items.Count} mapped records exist."
             : $"{missing} of {report.Items.Count} mapped records are missing: create them in Odoo or fix the mapping (hocon/network.conf).");
+        if (report.Items.Any(i => i.Kind == "field" && !i.Found))
+            Console.WriteLine("A missing field means an Odoo older than 18: ActorSync writes Odoo 18+ field names (a payment's memo, a storable product's is_storable), so such postings would be refused.");
     }
 }

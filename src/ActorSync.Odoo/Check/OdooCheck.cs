@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ActorSync.Domain.LegalEntities;
 using ActorSync.Odoo.Lookup;
+using ActorSync.Odoo.Wire;
 
 namespace ActorSync.Odoo.Check;
 
@@ -21,13 +22,20 @@ public sealed record OdooCheckReport(string ServerVersion, string User, IReadOnl
 /// </summary>
 public static class OdooCheck
 {
-    public static async Task<OdooCheckReport> RunAsync(OdooClient odoo, IReadOnlyList<(string Id, LegalEntityProfile Profile, OdooTarget Target)> legalEntities, CancellationToken ct)
+    /// <summary>
+    /// Fields ActorSync writes that Odoo 18 introduced (a payment's <c>memo</c>, a product's
+    /// <c>is_storable</c>): an older server would refuse every payment or storable product.
+    /// </summary>
+    public static IReadOnlyList<(string Model, string Field)> WrittenFields { get; } = [("account.payment", "memo"), ("product.product", "is_storable")];
+
+    public static async Task<OdooCheckReport> RunAsync(OdooClient odoo, IReadOnlyList<(string Id, LegalEntityProfile Profile, OdooTarget Target)> legalEntities, CancellationToken ct,
+        IReadOnlyList<(string Model, string Field)>? fields = null)
     {
         var version = await odoo.VersionAsync(ct).ConfigureAwait(false);
         var users = await odoo.SearchReadAsync("res.users", OdooDomain.Where(("login", "=", odoo.Settings.Login)), ["name"], company: null, ct, limit: 1).ConfigureAwait(false);
         var companies = await odoo.SearchReadAsync("res.company", [], ["name"], company: null, ct).ConfigureAwait(false);
         var directory = new OdooDirectory(odoo);
-        var items = new List<CheckedItem>();
+        var items = new List<CheckedItem>(await FieldsAsync(odoo, fields ?? WrittenFields, ct).ConfigureAwait(false));
         foreach (var (id, profile, target) in legalEntities)
             items.AddRange(await CheckAsync(directory, id, profile, target, ct).ConfigureAwait(false));
         return new OdooCheckReport(
@@ -35,6 +43,19 @@ public static class OdooCheck
             users.Count > 0 ? $"{users[0]["name"]} ({odoo.Settings.Login})" : $"{odoo.Settings.Login} (not found in res.users)",
             [.. companies.Select(c => new OdooCompany(c["id"]!.GetValue<long>(), c["name"]!.GetValue<string>()))],
             items);
+    }
+
+    /// <summary>Whether the server's models have the fields (<c>fields_get</c>); found ones get id 0.</summary>
+    private static async Task<IReadOnlyList<CheckedItem>> FieldsAsync(OdooClient odoo, IReadOnlyList<(string Model, string Field)> fields, CancellationToken ct)
+    {
+        var items = new List<CheckedItem>();
+        foreach (var model in fields.GroupBy(f => f.Model))
+        {
+            var call = new OdooCall(model.Key, "fields_get") { SafeToRepeat = true }.With("attributes", new JsonArray("type"));
+            var known = await odoo.CallAsync(call, ct).ConfigureAwait(false) as JsonObject ?? [];
+            items.AddRange(model.Select(f => new CheckedItem("(server)", "field", $"{f.Model}.{f.Field}", known.ContainsKey(f.Field) ? 0 : null)));
+        }
+        return items;
     }
 
     private static async Task<IReadOnlyList<CheckedItem>> CheckAsync(OdooDirectory directory, string id, LegalEntityProfile profile, OdooTarget target, CancellationToken ct)

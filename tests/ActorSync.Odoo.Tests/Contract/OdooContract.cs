@@ -60,6 +60,18 @@ public abstract class OdooContract(OdooUnderTest odoo) : IDisposable
         Assert.Matches(@"^\d+\.\d", report.ServerVersion);
         Assert.DoesNotContain("not found", report.User);
         Assert.NotEmpty(report.Companies);
+        // The Odoo 18+ fields ActorSync writes are there.
+        Assert.Equal(OdooCheck.WrittenFields.Select(f => $"{f.Model}.{f.Field}"), report.Items.Where(i => i.Kind == "field" && i.Found).Select(i => i.Name));
+    }
+
+    [SkippableFact]
+    public async Task Check_names_a_field_the_server_does_not_have()
+    {
+        Available();
+        var report = await OdooCheck.RunAsync(Client, [], default, [("res.partner", "name"), ("res.partner", "x_actorsync_no_such_field")]);
+
+        Assert.Equal([("res.partner.name", true), ("res.partner.x_actorsync_no_such_field", false)], report.Items.Select(i => (i.Name, i.Found)));
+        Assert.False(report.AllFound);
     }
 
     [SkippableFact]
