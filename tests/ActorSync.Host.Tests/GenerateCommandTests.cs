@@ -46,7 +46,35 @@ public sealed class GenerateCommandTests : IDisposable
             Assert.Equal(await File.ReadAllBytesAsync(file), await File.ReadAllBytesAsync(file.Replace(Path.Combine(_work, "a"), Path.Combine(_work, "b"), StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task Generate_writes_bulk_data_ndjson_per_site_and_type_that_imports_without_rejections()
+    {
+        using (var run = ActorSyncProcess.Start(_work, "generate", "--out", "nd", "--format", "ndjson", "--days", "2", "--encounters-per-day", "8", "--supply-use", "1"))
+            Assert.Equal(0, await run.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        var files = Directory.GetFiles(Path.Combine(_work, "nd"), "*.ndjson", SearchOption.AllDirectories);
+        Assert.Contains(Path.Combine(_work, "nd", "nw-general", "Encounter.ndjson"), files);
+        Assert.Contains(Path.Combine(_work, "nd", "nw-general", "SupplyDelivery.ndjson"), files);
+        var lines = files.SelectMany(File.ReadAllLines).ToList();
+        // NDJSON has no fullUrl to resolve a urn:uuid against: every reference is literal or conditional.
+        Assert.DoesNotContain(lines, l => l.Contains("urn:uuid:", StringComparison.Ordinal));
+        Assert.All(lines, l => Assert.True(ResourceHeader.TryRead(Encoding.UTF8.GetBytes(l), out _, out var problem), problem));
+
+        // One site's feed, as a site's EHR would send it: its deliveries name a department only when the visit had one.
+        var siteLines = Directory.GetFiles(Path.Combine(_work, "nd", "nw-general")).Sum(f => File.ReadAllLines(f).Length);
+        using var import = ActorSyncProcess.Start(_work, "import", Path.Combine("nd", "nw-general"), "--site", "nw-general", "--data-dir", "data", "--json");
+        Assert.Equal(0, await import.WaitForExitAsync(TimeSpan.FromSeconds(120)));
+        using var summary = JsonDocument.Parse(import.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1]);
+        Assert.Equal(siteLines, summary.RootElement.GetProperty("resources").GetInt32());
+        Assert.Equal((0, 0), (summary.RootElement.GetProperty("rejected").GetInt32(), summary.RootElement.GetProperty("parked").GetInt32()));
+
+        using (var none = ActorSyncProcess.Start(_work, "generate", "--out", "no-supplies", "--format", "ndjson", "--supply-use", "0"))
+            Assert.Equal(0, await none.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Empty(Directory.GetFiles(Path.Combine(_work, "no-supplies"), "SupplyDelivery.ndjson", SearchOption.AllDirectories));
+    }
+
     [Theory]
+    [InlineData("--supply-use", "2")]
+    [InlineData("--format", "xml")]
     [InlineData("--days", "0")]
     [InlineData("--days", "abc")]
     [InlineData("--start-date", "05/01/2026")]

@@ -21,7 +21,7 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(0, first.GetProperty("duplicates").GetInt32());
         // Where and why, for what was not applied: the parked encounter names the unknown organization.
         Assert.Contains("Not applied (3;", _lastOutput, StringComparison.Ordinal);
-        Assert.Contains(_lastOutput.Split('\n'), l => l.Contains("Observation.ndjson:3: Encounter/enc-9: parked:", StringComparison.Ordinal) && l.Contains("Organization/elsewhere", StringComparison.Ordinal));
+        Assert.Contains(_lastOutput.Split('\n'), l => l.Contains("Observation.ndjson:3: parked: Encounter/enc-9:", StringComparison.Ordinal) && l.Contains("Organization/elsewhere", StringComparison.Ordinal));
         Assert.Equal((8, 0, 3, 2, 1, 2), Counts(second));
         Assert.True(File.Exists(Path.Combine(_work, "data", "pseudonym.key")));
     }

@@ -29,7 +29,8 @@ public sealed record GeneratorOptions(
     int Seed,
     double Duplicates,
     double Corrections,
-    IReadOnlyList<PayerShare> Payers)
+    IReadOnlyList<PayerShare> Payers,
+    double SupplyUse = 0.5)
 {
     public static IReadOnlyList<PayerShare> DefaultPayers { get; } =
     [
@@ -43,6 +44,7 @@ public sealed record GeneratorOptions(
         : EncountersPerDay < 0 ? "--encounters-per-day cannot be negative"
         : Duplicates is < 0 or > 1 || double.IsNaN(Duplicates) ? "--duplicates is a share between 0 and 1"
         : Corrections is < 0 or > 1 || double.IsNaN(Corrections) ? "--corrections is a share between 0 and 1"
+        : SupplyUse is < 0 or > 1 || double.IsNaN(SupplyUse) ? "--supply-use is a share between 0 and 1"
         : Payers.Count == 0 || Payers.Any(p => p.Weight < 0 || string.IsNullOrWhiteSpace(p.Name)) || Payers.Sum(p => p.Weight) <= 0
             ? "the payer mix needs at least one payer with a positive weight"
             : null;

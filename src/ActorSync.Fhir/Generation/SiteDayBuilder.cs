@@ -463,10 +463,10 @@ internal sealed class SiteDayBuilder(GeneratorSite site, DateOnly day, Generator
         Amount = new FhirMoney { Value = amount, Currency = currency },
     };
 
-    /// <summary>Supplies used during about half the encounters, counted in the product's source unit.</summary>
+    /// <summary>Supplies used during a share of the encounters (half by default), counted in the product's source unit.</summary>
     private void AddDeliveries(Visit visit, PatientInfo patient)
     {
-        if (site.Products.Count == 0 || random.NextDouble() >= 0.5)
+        if (site.Products.Count == 0 || random.NextDouble() >= options.SupplyUse)
             return;
         var count = random.Next(1, 3);
         for (var i = 0; i < count; i++)

@@ -48,8 +48,9 @@ internal static class FileImport
     private static string Problem(string file, EntryOutcome outcome)
     {
         var where = file.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) ? $"{Path.GetFileName(file)}:{outcome.Index + 1}" : $"{Path.GetFileName(file)} entry {outcome.Index}";
-        var what = outcome.ResourceType is null ? "" : $"{outcome.ResourceType}/{outcome.Id}: ";
-        return $"{where}: {what}{outcome.Verdict.ToString().ToLowerInvariant()}: {outcome.Reason}";
+        var resource = $"{outcome.ResourceType}/{outcome.Id}";
+        var what = outcome.ResourceType is null || outcome.Reason?.StartsWith(resource, StringComparison.Ordinal) == true ? "" : resource + ": ";
+        return $"{where}: {outcome.Verdict.ToString().ToLowerInvariant()}: {what}{outcome.Reason}";
     }
 
     /// <summary>
