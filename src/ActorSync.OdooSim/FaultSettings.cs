@@ -19,6 +19,9 @@ public sealed record FaultSettings
     /// <summary>Every call's connection is aborted without an answer, like a server that is down.</summary>
     public bool RefuseConnections { get; init; }
 
+    /// <summary>Outages at set times after the simulator started (503s, or aborted connections), for demos and chaos runs.</summary>
+    public IReadOnlyList<OutageWindow> OutageWindows { get; init; } = [];
+
     /// <summary>Hang until the client gives up, doing nothing.</summary>
     public double TimeoutRate { get; init; }
 
@@ -34,4 +37,10 @@ public sealed record FaultSettings
     public int Seed { get; init; } = 19;
 
     public static FaultSettings None { get; } = new();
+}
+
+/// <summary>An outage from <see cref="After"/> the simulator's start, lasting <see cref="For"/>.</summary>
+public sealed record OutageWindow(TimeSpan After, TimeSpan For, bool RefuseConnections = false)
+{
+    public bool Covers(TimeSpan sinceStart) => sinceStart >= After && sinceStart < After + For;
 }

@@ -11,6 +11,7 @@ public sealed class SimulatorFaults
     private readonly List<(string Model, string Method)> _targetedDrops = [];
     private readonly List<(string Model, string Method)> _targetedHangs = [];
     private long _injected;
+    private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
 
     internal SimulatorFaults(FaultSettings initial)
     {
@@ -101,8 +102,9 @@ public sealed class SimulatorFaults
         {
             var s = _settings;
             var kind = FaultKind.None;
-            if (s.RefuseConnections) kind = FaultKind.Refuse;
-            else if (s.Outage || s.OutageUntil > DateTimeOffset.UtcNow) kind = FaultKind.Unavailable;
+            var window = s.OutageWindows.FirstOrDefault(w => w.Covers(DateTimeOffset.UtcNow - _started));
+            if (s.RefuseConnections || window is { RefuseConnections: true }) kind = FaultKind.Refuse;
+            else if (s.Outage || s.OutageUntil > DateTimeOffset.UtcNow || window is not null) kind = FaultKind.Unavailable;
             else if (Draw(s.ErrorRate)) kind = FaultKind.Unavailable;
             else if (Draw(s.TimeoutRate)) kind = FaultKind.Hang;
             else if (Draw(s.SerializationFailureRate)) kind = FaultKind.SerializationFailure;

@@ -27,6 +27,21 @@ public sealed partial class OdooCommandTests : IDisposable
     }
 
     [Fact]
+    public void Outage_windows_are_read_from_hocon_and_a_malformed_one_is_named()
+    {
+        var hocon = Actors.Configuration.HoconFiles.Load(Actors.Configuration.HoconFiles.DefaultFolder(), []);
+        var network = Actors.Configuration.NetworkSettings.From(hocon);
+        var with = Akka.Configuration.ConfigurationFactory.ParseString("actorsync.odoo-sim.faults.outage-windows = [\"30s+20s\", \"2m+10s refuse\"]").WithFallback(hocon);
+
+        var (options, _) = Commands.OdooSimCommand.Options(with, network, _ => Key);
+
+        Assert.Equal([new OutageWindow(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(20)), new OutageWindow(TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(10), RefuseConnections: true)], options.Faults.OutageWindows);
+        var bad = Akka.Configuration.ConfigurationFactory.ParseString("actorsync.odoo-sim.faults.outage-windows = [\"30s for 20s\"]").WithFallback(hocon);
+        var problem = Assert.Throws<Actors.Configuration.ConfigurationProblem>(() => Commands.OdooSimCommand.Options(bad, network, _ => Key));
+        Assert.Contains("outage-windows '30s for 20s' is not AFTER+FOR", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_simulator_seeded_from_the_network_passes_the_check_on_both_protocols()
     {
         using var sim = ActorSyncProcess.Start(WithKey, Path.GetTempPath(), "odoo", "sim", "--port", "0");

@@ -40,6 +40,26 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Outage_windows_from_the_start_answer_503_or_abort_connections_while_they_last()
+    {
+        await using var sim = await TwoCompanies.StartAsync(TwoCompanies.Options with
+        {
+            Faults = new FaultSettings { OutageWindows = [new OutageWindow(TimeSpan.Zero, TimeSpan.FromSeconds(2)), new OutageWindow(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), RefuseConnections: true)] },
+        });
+        using var client = new OdooClient(sim.BaseAddress);
+        var started = DateTimeOffset.UtcNow;
+
+        var during = await client.Json2Async("res.partner", "search", """{"domain":[]}""");
+        await Task.Delay(started + TimeSpan.FromSeconds(2.3) - DateTimeOffset.UtcNow);
+        var refused = await Record.ExceptionAsync(() => client.Json2Async("res.partner", "search", """{"domain":[]}"""));
+        await Task.Delay(started + TimeSpan.FromSeconds(4.3) - DateTimeOffset.UtcNow);
+        var after = await client.Json2Async("res.partner", "search", """{"domain":[]}""");
+
+        Assert.Equal((503, 200), (during.Status, after.Status));
+        Assert.IsType<HttpRequestException>(refused);
+    }
+
+    [Fact]
     public async Task A_dropped_answer_still_commits_the_work()
     {
         await using var sim = await TwoCompanies.StartAsync();

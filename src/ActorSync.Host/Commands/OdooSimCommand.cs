@@ -21,11 +21,12 @@ internal static class OdooSimCommand
         var sqlite = new Option<string?>("--sqlite-file") { Description = "Keep the records in this SQLite file across restarts" };
         var errorRate = new Option<double?>("--error-rate") { Description = "Share of calls answered 503 (0-1)" };
         var dropRate = new Option<double?>("--commit-then-drop-rate") { Description = "Share of calls done and committed whose answer is then dropped (0-1)" };
+        var outages = new Option<string[]>("--outage") { Description = "An outage after the start, AFTER+FOR (e.g. 30s+20s; 503 on every call), or 'AFTER+FOR refuse' (connections aborted); repeatable" };
         var config = CommonOptions.Config();
         var hocon = CommonOptions.HoconFolder();
         var sim = new Command("sim", "Run the Odoo simulator (JSON-2 and JSON-RPC on loopback) until Ctrl+C or SIGTERM")
         {
-            port, costs, sqlite, errorRate, dropRate, config, hocon,
+            port, costs, sqlite, errorRate, dropRate, outages, config, hocon,
         };
         sim.SetAction(async (parse, ct) =>
         {
@@ -44,6 +45,7 @@ internal static class OdooSimCommand
                     {
                         ErrorRate = Rate(parse.GetValue(errorRate) ?? options.Faults.ErrorRate, "--error-rate"),
                         CommitThenDropRate = Rate(parse.GetValue(dropRate) ?? options.Faults.CommitThenDropRate, "--commit-then-drop-rate"),
+                        OutageWindows = parse.GetValue(outages) is { Length: > 0 } given ? [.. given.Select(w => Window(w, "--outage"))] : options.Faults.OutageWindows,
                     },
                 };
             }
@@ -59,6 +61,8 @@ internal static class OdooSimCommand
             Console.WriteLine($"  costs:     {(options.Costs == SimulatorCosts.None ? "none" : "odoo19 (one worker)")}; records: {options.SqliteFile ?? "in memory"}");
             if (generatedKey is not null)
                 Console.WriteLine($"  API key of {options.Users[0].Login} (made for this run; set it in the environment of ActorSync): {generatedKey}");
+            foreach (var window in options.Faults.OutageWindows)
+                Console.WriteLine($"  outage:    after {window.After} for {window.For}{(window.RefuseConnections ? ", connections aborted" : ", 503 on every call")}");
             Console.WriteLine("  control:   GET /sim/health, POST /sim/faults, GET /sim/records/<model>, GET /sim/count/<model>");
             Console.WriteLine("Press Ctrl+C (or send SIGTERM) to stop.");
             await StopSignal.WaitAsync(ct);
@@ -97,9 +101,31 @@ internal static class OdooSimCommand
                 CommitThenDropRate = Rate(faults.GetDouble("commit-then-drop-rate", 0), $"{Root}.faults.commit-then-drop-rate"),
                 SerializationFailureRate = Rate(faults.GetDouble("serialization-failure-rate", 0), $"{Root}.faults.serialization-failure-rate"),
                 Seed = faults.GetInt("seed", 1),
+                OutageWindows = faults.HasPath("outage-windows") ? [.. faults.GetStringList("outage-windows").Select(w => Window(w, $"{Root}.faults.outage-windows"))] : [],
             },
         };
         return (options, generated);
+    }
+
+    /// <summary><c>AFTER+FOR</c> in HOCON durations (<c>30s+20s</c>), optionally followed by <c>refuse</c>.</summary>
+    internal static OutageWindow Window(string text, string key)
+    {
+        var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var times = parts.Length is 1 or 2 && (parts.Length == 1 || parts[1] == "refuse") ? parts[0].Split('+') : [];
+        try
+        {
+            if (times.Length == 2)
+            {
+                var read = ConfigurationFactory.ParseString($"after = {times[0]}\nfor = {times[1]}");
+                var (after, length) = (read.GetTimeSpan("after"), read.GetTimeSpan("for"));
+                if (after >= TimeSpan.Zero && length > TimeSpan.Zero)
+                    return new OutageWindow(after, length, parts.Length == 2);
+            }
+        }
+        catch (Exception e) when (e is FormatException or Akka.Configuration.ConfigurationException)
+        {
+        }
+        throw new ConfigurationProblem($"{key} '{text}' is not AFTER+FOR (e.g. 30s+20s), optionally followed by 'refuse'");
     }
 
     private static SimulatorCosts Costs(string name, string key) => name switch
