@@ -255,8 +255,11 @@ public sealed class PostingSinkTests
             Url = bed.Simulator.BaseAddress, Database = "actorsync", Login = "admin", ApiKey = Odoo.Connection.OdooSecret.Of("sink-test-odoo-key"),
         });
         await Odoo.OdooOrm.CreateAsync(client, "res.partner", [new System.Text.Json.Nodes.JsonObject { ["name"] = "MedSupply Co", ["is_company"] = true }], null, default);
-        var retried = await bed.CommandAsync(new RetryParked(Inventory, null, "actorsync.mapping-missing", "ops.oncall"));
-        Assert.Equal(1, retried.Affected);
+        var retried = await bed.CommandAsync(new RetryParked(Inventory, parked.Key, null, "ops.oncall"));
+        Assert.Equal((true, 1), (retried.Done, retried.Affected));
+        // Nothing else was parked for that cause: retrying all of them finds none.
+        var none = await bed.CommandAsync(new RetryParked(Inventory, null, "actorsync.mapping-missing", "ops.oncall"));
+        Assert.Equal((false, 0), (none.Done, none.Affected));
         await bed.WaitForAsync(_ => bed.Simulator.Records("purchase.order").Any(o => o["origin"] is string o2 && o2.StartsWith("rfq-nw-general-706437002-", StringComparison.Ordinal)), "the request for quotation");
         Assert.Equal("draft", Assert.Single(bed.Simulator.Records("purchase.order"))["state"]);
     }
