@@ -296,7 +296,12 @@ public sealed class PaletteCommandTests : IAsyncLifetime
         var list = await PaletteAsync(Viewer, "exceptions", "list");
         Assert.True(list.Exit == 0 && list.Stdout.Contains(summary, StringComparison.Ordinal), list.Stdout);
         var shown = Json(await PaletteAsync(Viewer, "exceptions", "show", summary, "--json"));
-        Assert.Equal(("rejected", true), (shown.GetProperty("cause").GetString(), shown.GetProperty("message").GetString()!.Contains("totals disputed", StringComparison.Ordinal)));
+        var entry = shown.GetProperty("entry");
+        Assert.Equal(("rejected", true), (entry.GetProperty("cause").GetString(), entry.GetProperty("message").GetString()!.Contains("totals disputed", StringComparison.Ordinal)));
+        // What it would write: a balanced journal entry's lines with their accounts.
+        var lines = shown.GetProperty("posting").GetProperty("posting").GetProperty("lines").EnumerateArray().ToList();
+        Assert.True(lines.Count >= 2, shown.GetRawText());
+        Assert.All(lines, l => Assert.False(string.IsNullOrEmpty(l.GetProperty("accountCode").GetString())));
 
         // Retried by its cause, the summary goes back to its sink, which stages it for approval again.
         Assert.Equal(2, (await PaletteAsync(Viewer, "exceptions", "retry", "--cause", "rejected")).Exit);

@@ -29,6 +29,10 @@ public static class SinkOperations
     public static async Task<SinkPosting?> FindAsync(ActorSyncNode node, PostingKey key, CancellationToken ct) =>
         (await ListAsync(node, null, ct)).FirstOrDefault(p => p.Item.Key == key);
 
+    /// <summary>The posting as its sink holds it, with what it would write; null when no sink holds it.</summary>
+    public static async Task<OutboxEntryDetail?> DetailAsync(ActorSyncNode node, PostingKey key, CancellationToken ct) =>
+        await FindAsync(node, key, ct) is { } found ? await Region(node).Ask<OutboxEntryDetail>(new GetOutboxEntry(found.SinkId, key), node.AskTimeout, ct) : null;
+
     /// <summary>Sends the command that <paramref name="command"/> makes for the sink holding the posting; null when no sink holds it.</summary>
     public static async Task<SinkCommandReply?> OnPostingAsync(ActorSyncNode node, PostingKey key, Func<string, ISinkMessage> command, CancellationToken ct) =>
         await FindAsync(node, key, ct) is { } found

@@ -117,6 +117,8 @@ public static class Manifests
         (typeof(SinkStatus), "sink-status.v1"),
         (typeof(ListOutbox), "list-outbox.v1"),
         (typeof(OutboxList), "outbox-list.v1"),
+        (typeof(GetOutboxEntry), "get-outbox-entry.v1"),
+        (typeof(OutboxEntryDetail), "outbox-entry-detail.v1"),
         (typeof(ApprovePosting), "approve-posting.v1"),
         (typeof(RejectPosting), "reject-posting.v1"),
         (typeof(RetryParked), "retry-parked.v1"),

@@ -92,6 +92,7 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         Command<WriteFailed>(_ => { });
         Command<GetSinkStatus>(_ => Sender.Tell(Status()));
         Command<ListOutbox>(list => Sender.Tell(new OutboxList(list.SinkId, [.. _state.Outbox.Where(e => list.Status is null || e.Status == list.Status).Select(Item)])));
+        Command<GetOutboxEntry>(get => Sender.Tell(_state.Find(get.Key) is { } entry ? new OutboxEntryDetail(get.SinkId, Item(entry), entry.Posting) : new OutboxEntryDetail(get.SinkId, null, null)));
         Command<ApprovePosting>(Approve);
         Command<RejectPosting>(Reject);
         Command<RetryParked>(Retry);

@@ -35,6 +35,12 @@ public sealed record OutboxItem(PostingKey Key, string Kind, OutboxStatus Status
 
 public sealed record OutboxList(string SinkId, IReadOnlyList<OutboxItem> Items) : IActorSyncMessage;
 
+/// <summary>One posting of the outbox with what it would write (lines, accounts, partner): for an operator looking at it.</summary>
+public sealed record GetOutboxEntry(string SinkId, PostingKey Key) : ISinkMessage;
+
+/// <summary>The answer to <see cref="GetOutboxEntry"/>; both null when the outbox does not hold the posting.</summary>
+public sealed record OutboxEntryDetail(string SinkId, OutboxItem? Item, Posting? Posting) : IActorSyncMessage;
+
 public sealed record ApprovePosting(string SinkId, PostingKey Key, string By) : ISinkMessage;
 
 public sealed record RejectPosting(string SinkId, PostingKey Key, string By, string Reason) : ISinkMessage;

@@ -212,8 +212,11 @@ internal sealed class ManagementEndpoints(ActorSyncNode node, OperatorAuthentica
         return Results.Json(new { sinks = summary.Sinks, behind = summary.Behind, idle = summary.Idle });
     }
 
+    /// <summary>The posting as listed, and what it would write (lines, accounts, partner) in the same JSON as the journal keeps it.</summary>
     private async Task<IResult> Posting(HttpRequest request, CancellationToken ct) =>
-        await SinkOperations.FindAsync(node, Key(request), ct) is { } found ? Results.Json(Json(found)) : Problem(404, $"no sink holds posting {Key(request)}");
+        await SinkOperations.DetailAsync(node, Key(request), ct) is { Item: { } item, Posting: { } posting } detail
+            ? Results.Json(new { entry = Json(new SinkPosting(detail.SinkId, item)), posting = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(posting, Actors.Serialization.ActorSyncSerializer.Options)) })
+            : Problem(404, $"no sink holds posting {Key(request)}");
 
     private async Task<IResult> OnPosting(HttpRequest request, CancellationToken ct, Func<string, ISinkMessage> command)
     {

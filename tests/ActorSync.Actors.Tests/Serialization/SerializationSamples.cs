@@ -144,6 +144,8 @@ internal static class SerializationSamples
             new SinkStatus(sink, "micro-batch", 42, 45, 3, 1, 1, 10, 1, Queued, false, "transport.timeout: Odoo did not answer", 2),
             new ListOutbox(sink, OutboxStatus.Parked),
             new OutboxList(sink, [new OutboxItem(PaymentPosting.Key, "Payment", OutboxStatus.Parked, 100m, "USD", Queued, "odoo.exceptions.UserError", "refused")]),
+            new GetOutboxEntry(sink, PaymentPosting.Key),
+            new OutboxEntryDetail(sink, new OutboxItem(PaymentPosting.Key, "Payment", OutboxStatus.Parked, 100m, "USD", Queued, "odoo.exceptions.UserError", "refused"), PaymentPosting),
             new ApprovePosting(sink, PaymentPosting.Key, "finance.lead"),
             new RejectPosting(sink, PaymentPosting.Key, "finance.lead", "amount disputed"),
             new RetryParked(sink, null, "actorsync.mapping-missing", "ops.oncall"),
