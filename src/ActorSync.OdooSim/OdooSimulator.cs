@@ -87,6 +87,9 @@ public sealed class OdooSimulator : IAsyncDisposable
 
     public int Count(string model) => _server.Count(model);
 
+    /// <inheritdoc cref="OdooServer.SetApiKey"/>
+    public void SetApiKey(string login, string key) => _server.SetApiKey(login, key);
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();

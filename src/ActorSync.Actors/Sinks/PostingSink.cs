@@ -259,16 +259,21 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         var batch = _inFlight ?? [];
         _inFlight = null;
         _attempts = 0;
-        _holds = 0;
-        _lastError = null;
         var events = new List<ISinkEvent>();
         var delivered = done.Results.Where(r => r.Succeeded && r.OdooId is not null)
             .Select(r => new DeliveredPosting(r.Key, r.Model, r.OdooId!.Value, r.Outcome == PostingOutcome.AlreadyInOdoo)).ToList();
         if (delivered.Count > 0)
             events.Add(new PostingsDelivered(delivered, Now));
         var failed = done.Results.Where(r => !r.Succeeded).ToList();
+        // Refused credentials or Odoo gone in the middle of a batch are not these postings' fault: they stay pending, the sink holds.
+        var notTheirs = failed.FirstOrDefault(r => r.Error is { } e && NotTheBatchsFault(e))?.Error;
+        if (notTheirs is null)
+            (_holds, _lastError) = (0, null);
+        else
+            Hold(notTheirs);
         var park = SinkOutbox.ToPark(batch, [.. failed.Select(r => (r.Key, r.Error?.Name))]).ToHashSet();
-        events.AddRange(failed.Where(r => park.Contains(r.Key)).Select(r => (ISinkEvent)new PostingParked(r.Key, r.Error?.Name ?? "unknown", r.Error?.OdooMessage ?? "no reason given", Now)));
+        events.AddRange(failed.Where(r => park.Contains(r.Key) && !(r.Error is { } e && NotTheBatchsFault(e)))
+            .Select(r => (ISinkEvent)new PostingParked(r.Key, r.Error?.Name ?? "unknown", r.Error?.OdooMessage ?? "no reason given", Now)));
         PersistEvents(events, TryDeliver);
     }
 
@@ -280,12 +285,7 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         _lastError = error?.Message ?? cause.Message;
         if (error is not null && NotTheBatchsFault(error))
         {
-            var wait = Backoff(++_holds);
-            _retryAt = Now + wait;
-            if (error.IsTransient)
-                _log.Warning("Sink {0}: Odoo is not available ({1}); holding the outbox, next try in {2}", _key, _lastError, wait);
-            else
-                _log.Error("Sink {0}: Odoo refuses ActorSync's credentials ({1}); holding the outbox until they are fixed, next try in {2}", _key, _lastError, wait);
+            Hold(error);
             return;
         }
         if (error is { IsTransient: true } && ++_attempts < _services.Settings.MaxAttempts)
@@ -300,6 +300,17 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         var causeName = error is null ? "error" : error.IsTransient ? "retries-exhausted:" + error.Name : error.Name;
         _log.Warning("Sink {0}: parking {1} postings: {2}", _key, batch.Count, _lastError);
         PersistEvents([.. batch.Select(p => (ISinkEvent)new PostingParked(p.Key, causeName, _lastError, Now))], TryDeliver);
+    }
+
+    private void Hold(OdooException error)
+    {
+        _lastError = error.Message;
+        var wait = Backoff(++_holds);
+        _retryAt = Now + wait;
+        if (error.IsTransient)
+            _log.Warning("Sink {0}: Odoo is not available ({1}); holding the outbox, next try in {2}", _key, _lastError, wait);
+        else
+            _log.Error("Sink {0}: Odoo refuses ActorSync's credentials ({1}); holding the outbox until they are fixed, next try in {2}", _key, _lastError, wait);
     }
 
     private TimeSpan Backoff(int attempt) =>

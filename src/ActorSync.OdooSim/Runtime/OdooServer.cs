@@ -109,6 +109,18 @@ internal sealed class OdooServer : IDisposable
         }
     }
 
+    /// <summary>Gives a user another API key, as revoking one and making a new one in Odoo does: calls with the old one are refused.</summary>
+    public void SetApiKey(string login, string key)
+    {
+        lock (_gate)
+        {
+            var user = _db.Table("res.users").Rows.FirstOrDefault(u => u.Str("login") == login) ?? throw new ArgumentException($"no user {login}", nameof(login));
+            var tx = _db.Begin();
+            tx.Set(user, "api_key", key);
+            _file?.Save(_db, tx.Touched);
+        }
+    }
+
     public int Count(string model)
     {
         lock (_gate) return _db.Table(model).Count;

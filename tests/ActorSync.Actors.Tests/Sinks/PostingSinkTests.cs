@@ -181,6 +181,16 @@ public sealed class PostingSinkTests
         await bed.WaitForAsync(_ => Enumerable.Range(1, 6).All(i => Posted(bed, $"inv-nw-general-claim-k{i}")), "the backlog to drain");
         var ids = Enumerable.Range(1, 6).Select(i => Convert.ToInt64(Assert.Single(bed.Where("account.move", "ref", $"inv-nw-general-claim-k{i}"))["id"])).ToList();
         Assert.Equal(ids.Order(), ids);
+
+        // Revoked while the node runs (its look-ups cached): the batch's creates are refused one by one, and still nothing parks.
+        bed.Simulator.SetApiKey("admin", "a-new-key-the-node-does-not-have");
+        for (var i = 7; i <= 9; i++)
+            await IssueAsync(bed, $"claim-k{i}", i);
+        await WaitForStatusAsync(bed, Revenue, s => s.LastError is not null && s.Pending == 3);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal((3, 0), ((await bed.StatusAsync(Revenue)).Pending, (await bed.StatusAsync(Revenue)).Parked));
+        bed.Simulator.SetApiKey("admin", SinkTestBed.ApiKey);
+        await bed.WaitForAsync(_ => Enumerable.Range(7, 3).All(i => Posted(bed, $"inv-nw-general-claim-k{i}")), "the held postings once the key works again");
     }
 
     [Fact]

@@ -14,6 +14,9 @@ namespace ActorSync.Actors.Tests.Sinks;
 internal sealed class SinkTestBed : IAsyncDisposable
 {
     private const string Key = "sink-test-odoo-key";
+
+    /// <summary>The admin's API key in the simulator, which the nodes read from their key file.</summary>
+    public const string ApiKey = Key;
     private readonly TempFolder _folder = new();
     private readonly string _keyFile;
 
