@@ -51,9 +51,12 @@ public sealed class BundleMapperTests
 
         var fromBundle = mapper.Map(bundle!.Entries, Context, null).SelectMany(r => r.Commands).OfType<RecordEncounter>().Single();
         var fromFile = mapper.Map([new BundleEntry(0, null, line, null, null)], Context, null).SelectMany(r => r.Commands).OfType<RecordEncounter>().Single();
+        var versioned = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(line).Replace("enc-p2", "enc-p3", StringComparison.Ordinal).Replace("Patient/9fa1", "Patient/9fa1/_history/2", StringComparison.Ordinal));
+        var fromVersion = mapper.Map([new BundleEntry(0, null, versioned, null, null)], Context, null).SelectMany(r => r.Commands).OfType<RecordEncounter>().Single();
 
         Assert.StartsWith("pt-", fromBundle.PatientPseudonym, StringComparison.Ordinal);
         Assert.Equal(fromBundle.PatientPseudonym, fromFile.PatientPseudonym);
+        Assert.Equal(fromBundle.PatientPseudonym, fromVersion.PatientPseudonym);
     }
 
     [Fact]

@@ -173,7 +173,9 @@ public sealed class PaletteCommandTests : IAsyncLifetime
 
         Assert.Equal(1, (await session.IngestAsync([Entry("""{"resourceType":"Encounter","id":"enc-bad","status":"finished","class":{"code":"AMB"},"period":{"start":"2026-13-45"}}""")])).Counts.Rejected);
         const string Bad = "palette-test|Encounter/enc-bad";
-        var shown = Json(await PaletteAsync(Viewer, "inputs", "show", Bad, "--json"));
+        // The payload carries patient references: operators see it, viewers do not.
+        Assert.Equal(2, (await PaletteAsync(Viewer, "inputs", "show", Bad)).Exit);
+        var shown = Json(await PaletteAsync(Operator, "inputs", "show", Bad, "--json"));
         Assert.Contains("2026-13-45", shown.GetProperty("payload").GetString(), StringComparison.Ordinal);
         var discarded = await PaletteAsync(Operator, "inputs", "discard", Bad, "--reason", "the EHR resent it corrected");
         Assert.True(discarded.Exit == 0, discarded.Stderr);
@@ -181,7 +183,8 @@ public sealed class PaletteCommandTests : IAsyncLifetime
         Assert.Equal(1, again.Exit);
         var gone = Assert.Single(Json(await PaletteAsync(Viewer, "inputs", "list", "--all", "--json")).GetProperty("inputs").EnumerateArray(), i => i.GetProperty("key").GetString() == Bad);
         Assert.Equal(("discarded", "the EHR resent it corrected"), (gone.GetProperty("status").GetString(), gone.GetProperty("note").GetString()));
-        var badKey = await PaletteAsync(Viewer, "inputs", "show", "no-bar-here");
+        Assert.Equal(2, (await PaletteAsync(Operator, "inputs", "retry", "palette-test|Encounter/never-parked")).Exit);
+        var badKey = await PaletteAsync(Operator, "inputs", "show", "no-bar-here");
         Assert.Equal(2, badKey.Exit);
         Assert.DoesNotContain("   at ", badKey.Stderr, StringComparison.Ordinal);
     }

@@ -44,15 +44,17 @@ public sealed class FaultTests
     {
         await using var sim = await TwoCompanies.StartAsync(TwoCompanies.Options with
         {
-            Faults = new FaultSettings { OutageWindows = [new OutageWindow(TimeSpan.Zero, TimeSpan.FromSeconds(2)), new OutageWindow(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), RefuseConnections: true)] },
+            // Windows count from before the server listens: long enough for a slow machine's start and first call.
+            Faults = new FaultSettings { OutageWindows = [new OutageWindow(TimeSpan.Zero, TimeSpan.FromSeconds(5)), new OutageWindow(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(3), RefuseConnections: true)] },
         });
         using var client = new OdooClient(sim.BaseAddress);
         var started = DateTimeOffset.UtcNow;
+        async Task Until(double seconds) => await Task.Delay(TimeSpan.FromTicks(Math.Max(0, (started + TimeSpan.FromSeconds(seconds) - DateTimeOffset.UtcNow).Ticks)));
 
         var during = await client.Json2Async("res.partner", "search", """{"domain":[]}""");
-        await Task.Delay(started + TimeSpan.FromSeconds(2.3) - DateTimeOffset.UtcNow);
+        await Until(5.3);
         var refused = await Record.ExceptionAsync(() => client.Json2Async("res.partner", "search", """{"domain":[]}"""));
-        await Task.Delay(started + TimeSpan.FromSeconds(4.3) - DateTimeOffset.UtcNow);
+        await Until(8.3);
         var after = await client.Json2Async("res.partner", "search", """{"domain":[]}""");
 
         Assert.Equal((503, 200), (during.Status, after.Status));

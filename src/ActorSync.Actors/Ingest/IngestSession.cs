@@ -47,6 +47,8 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
     public async Task<IngestReport> IngestAsync(IReadOnlyList<BundleEntry> entries, bool allOrNothing = false, CancellationToken cancellationToken = default)
     {
         var context = new SourceContext(source, clock.GetUtcNow());
+        Dictionary<string, string>? literals = null;
+        IReadOnlyDictionary<string, string> Literals() => literals ??= BundleReferences.Literals(entries);
         var results = mapper.Map(entries, context, sourceSite);
         var outcomes = new EntryOutcome?[results.Count];
         for (var i = 0; i < results.Count; i++)
@@ -57,7 +59,7 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
         if (allOrNothing && failed.Count > 0)
         {
             foreach (var i in failed)
-                await ParkAsync(entries[i], outcomes[i]!, context, cancellationToken);
+                await ParkAsync(entries[i], outcomes[i]!, context, Literals, cancellationToken);
             ActorSyncMetrics.Ingested(failed.Select(i => outcomes[i]!));
             return new IngestReport([.. failed.Select(i => outcomes[i]!)], Applied: false);
         }
@@ -69,7 +71,7 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
             var sent = outcomes[i] is null;
             var outcome = outcomes[i] ?? Combine(result, replies.GetValueOrDefault(result.Index) ?? []);
             if (outcome.Verdict is IngestVerdict.Rejected or IngestVerdict.Forbidden or IngestVerdict.Parked)
-                await ParkAsync(entries[i], outcome, context, cancellationToken);
+                await ParkAsync(entries[i], outcome, context, Literals, cancellationToken);
             else if (sent && outcome.Verdict is IngestVerdict.Accepted or IngestVerdict.Duplicate && IdempotencyKey(result) is var (resource, key))
                 _recent.Confirmed(resource, key);
             outcomes[i] = outcome;
@@ -139,10 +141,23 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
         ?? MasterData.MasterDataEntity.RoutingKey(command)
         ?? throw new ArgumentException($"{command.GetType().Name} has no entity", nameof(command));
 
-    private async Task ParkAsync(BundleEntry entry, EntryOutcome outcome, SourceContext context, CancellationToken ct)
+    /// <summary>
+    /// Into the input exception queue, with the payload's references to other entries of its Bundle
+    /// made literal: a retry sends it on its own, where a <c>urn:uuid:</c> would resolve to nothing.
+    /// </summary>
+    private async Task ParkAsync(BundleEntry entry, EntryOutcome outcome, SourceContext context, Func<IReadOnlyDictionary<string, string>> literals, CancellationToken ct)
     {
-        var payload = entry.Resource is null ? "" : Encoding.UTF8.GetString(entry.Resource);
-        var fingerprint = SourceStamps.Fingerprint(entry.Resource ?? []);
+        var bytes = entry.Resource ?? [];
+        try
+        {
+            bytes = BundleReferences.MakeLiteral(bytes, literals());
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Not well-formed JSON (a rejected entry): kept as it came.
+        }
+        var payload = Encoding.UTF8.GetString(bytes);
+        var fingerprint = SourceStamps.Fingerprint(bytes);
         var reason = outcome.Reason ?? "unknown";
         var key = new InputExceptionKey(context.Source, outcome.ResourceType ?? "Unknown", outcome.Id ?? fingerprint);
         var problem = outcome.Verdict == IngestVerdict.Parked ? InputProblem.Unmappable : InputProblem.Invalid;

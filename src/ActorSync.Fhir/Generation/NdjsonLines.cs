@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ActorSync.Fhir.Parsing;
 
 namespace ActorSync.Fhir.Generation;
 
@@ -11,41 +12,15 @@ public static class NdjsonLines
 {
     public static IEnumerable<(string ResourceType, string Line)> Of(byte[] bundleJson)
     {
-        var entries = JsonNode.Parse(bundleJson)?["entry"] as JsonArray ?? [];
-        var literal = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in entries.OfType<JsonObject>())
+        if (!BundleReader.TryRead(bundleJson, out var bundle, out var problem))
+            throw new InvalidOperationException($"a generated Bundle could not be read: {problem}");
+        var literals = BundleReferences.Literals(bundle!.Entries);
+        foreach (var entry in bundle.Entries)
         {
-            if (entry["fullUrl"]?.GetValue<string>() is { } url && entry["resource"] is JsonObject r
-                && r["resourceType"]?.GetValue<string>() is { } type && r["id"]?.GetValue<string>() is { } id)
-                literal[url] = $"{type}/{id}";
-        }
-        foreach (var entry in entries.OfType<JsonObject>())
-        {
-            if (entry["resource"] is not JsonObject resource)
+            if (entry.Resource is null || JsonNode.Parse(entry.Resource) is not JsonObject resource)
                 continue;
-            Rewrite(resource, literal);
+            BundleReferences.Rewrite(resource, literals);
             yield return (resource["resourceType"]!.GetValue<string>(), resource.ToJsonString());
-        }
-    }
-
-    /// <summary>Every <c>reference</c> that names an entry of the Bundle by its fullUrl, made literal.</summary>
-    private static void Rewrite(JsonNode node, Dictionary<string, string> literal)
-    {
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var (name, value) in o.ToList())
-                {
-                    if (name == "reference" && value is JsonValue v && v.TryGetValue<string>(out var text) && literal.TryGetValue(text, out var to))
-                        o[name] = to;
-                    else if (value is not null)
-                        Rewrite(value, literal);
-                }
-                break;
-            case JsonArray a:
-                foreach (var item in a.OfType<JsonNode>())
-                    Rewrite(item, literal);
-                break;
         }
     }
 }

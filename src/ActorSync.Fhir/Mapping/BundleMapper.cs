@@ -62,10 +62,12 @@ public sealed class BundleMapper(ISiteDirectory sites, IItemCatalog items, Pseud
         /// <summary>The id a reference names: <c>Type/id</c>, a full URL ending so, or an entry of the bundle.</summary>
         public string? IdOf(string reference) => TypedId(reference)?.Split('/')[1];
 
-        /// <summary><c>Type/id</c> of a reference (a full URL ending so, or an entry of the bundle); null for conditional ones.</summary>
+        /// <summary><c>Type/id</c> of a reference (a full URL ending so, a version of one, or an entry of the bundle); null for conditional ones.</summary>
         public string? TypedId(string reference)
         {
             var literal = Literal(reference);
+            if (literal.IndexOf("/_history/", StringComparison.Ordinal) is var history and > 0)
+                literal = literal[..history];
             var parts = literal.Split('/');
             return parts.Length >= 2 && !literal.Contains('?', StringComparison.Ordinal) && !literal.StartsWith("urn:", StringComparison.Ordinal)
                 ? $"{parts[^2]}/{parts[^1]}"

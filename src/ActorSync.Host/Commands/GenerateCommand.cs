@@ -102,16 +102,16 @@ internal static class GenerateCommand
                 foreach (var (type, count) in bundle.Resources)
                     resources[type] = resources.GetValueOrDefault(type) + count;
             }
+            // Flushed here, inside the try: a full disk is a readable message, not a stack trace.
+            foreach (var writer in lines.Values)
+                await writer.DisposeAsync();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            foreach (var writer in lines.Values)
+                Quietly(writer.Dispose);
             await Console.Error.WriteLineAsync($"actorsync generate: cannot write to {folder}: {ex.Message}");
             return ExitCodes.BadConfiguration;
-        }
-        finally
-        {
-            foreach (var writer in lines.Values)
-                await writer.DisposeAsync();
         }
         files += lines.Count;
 
@@ -158,6 +158,18 @@ internal static class GenerateCommand
             result.Add(new PayerShare(part[..equals].Trim(), weight));
         }
         return result;
+    }
+
+    private static void Quietly(Action dispose)
+    {
+        try
+        {
+            dispose();
+        }
+        catch (IOException)
+        {
+            // Already reported: the write that failed.
+        }
     }
 
     private static async Task<int> BadArgument(string message)

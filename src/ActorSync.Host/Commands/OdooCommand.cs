@@ -69,6 +69,6 @@ internal static class OdooCommand
             ? $"All {report.Items.Count} mapped records exist."
             : $"{missing} of {report.Items.Count} mapped records are missing: create them in Odoo or fix the mapping (hocon/network.conf).");
         if (report.Items.Any(i => i.Kind == "field" && !i.Found))
-            Console.WriteLine("A missing field means an Odoo older than 18: ActorSync writes Odoo 18+ field names (a payment's memo, a storable product's is_storable), so such postings would be refused.");
+            Console.WriteLine("A missing field means an Odoo older than 18 (or, for is_storable, one without the Inventory app): ActorSync writes Odoo 18+ field names (a payment's memo, a storable product's is_storable), so such postings would be refused.");
     }
 }

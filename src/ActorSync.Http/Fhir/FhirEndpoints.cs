@@ -179,16 +179,17 @@ public sealed class FhirEndpoints(SourceAuthenticator authenticator, SourceSessi
             }
         }
 
-        if (NdjsonTypes.Any(t => http.Request.ContentType?.StartsWith(t, StringComparison.OrdinalIgnoreCase) == true))
+        if (!JsonTypes.Any(t => http.Request.ContentType?.StartsWith(t, StringComparison.OrdinalIgnoreCase) == true))
         {
             await foreach (var batch in NdjsonReader.ReadAsync(http.Request.Body, 1000, settings.MaxNdjsonLineBytes, http.RequestAborted))
                 await IngestAsync(batch, index => $"line {index + 1}");
         }
         else
         {
-            var body = await ReadBodyAsync(http.Request, settings.MaxImportBytes, http.RequestAborted);
+            // A Bundle is read whole: the body limit applies, not the streamed NDJSON one.
+            var body = await ReadBodyAsync(http.Request, settings.MaxBodyBytes, http.RequestAborted);
             if (body is null)
-                return TooLarge(settings.MaxImportBytes);
+                return TooLarge(settings.MaxBodyBytes);
             if (!ResourceHeader.TryRead(body, out var header, out var notFhir) || header.ResourceType != "Bundle")
                 return FhirJson.Answer(400, VerdictAnswers.Problem(IssueType.Invalid, $"$import takes NDJSON or a Bundle; {(notFhir ?? $"this is a {header.ResourceType}")}"));
             if (!BundleReader.TryRead(body, out var bundle, out var problem))

@@ -55,7 +55,8 @@ internal sealed class ManagementEndpoints(ActorSyncNode node, OperatorAuthentica
         Post(app, "/exceptions/{key}/retry", OperatorRoles.Operator, (r, who, ct) => OnPosting(r, ct, sink => new RetryParked(sink, Key(r), null, who.Name)));
         Post(app, "/exceptions/{key}/discard", OperatorRoles.Operator, (r, who, ct) => OnPosting(r, ct, sink => new DiscardParked(sink, Key(r), who.Name, r.Query["reason"].ToString())));
         Get(app, "/inputs", OperatorRoles.Viewer, (r, _) => InputQueueRoutes.List(node, r.Query));
-        Get(app, "/inputs/show", OperatorRoles.Viewer, (r, ct) => InputQueueRoutes.Show(node, r.Query, ct));
+        // The payload as it arrived carries patient references: operators only.
+        Get(app, "/inputs/show", OperatorRoles.Operator, (r, ct) => InputQueueRoutes.Show(node, r.Query, ct));
         Post(app, "/inputs/retry", OperatorRoles.Operator, (r, who, ct) => InputQueueRoutes.Retry(node, r.Query, who.Name, ct));
         Post(app, "/inputs/discard", OperatorRoles.Operator, (r, who, ct) => InputQueueRoutes.Discard(node, r.Query, who.Name, ct));
         Get(app, "/approvals", OperatorRoles.Viewer, async (_, ct) => Results.Json(new { postings = (await SinkOperations.ListAsync(node, OutboxStatus.AwaitingApproval, ct)).Select(Json) }));

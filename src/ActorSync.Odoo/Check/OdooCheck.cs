@@ -35,7 +35,10 @@ public static class OdooCheck
         var users = await odoo.SearchReadAsync("res.users", OdooDomain.Where(("login", "=", odoo.Settings.Login)), ["name"], company: null, ct, limit: 1).ConfigureAwait(false);
         var companies = await odoo.SearchReadAsync("res.company", [], ["name"], company: null, ct).ConfigureAwait(false);
         var directory = new OdooDirectory(odoo);
-        var items = new List<CheckedItem>(await FieldsAsync(odoo, fields ?? WrittenFields, ct).ConfigureAwait(false));
+        // A product's is_storable comes with the Inventory app: only asked for when products are mapped.
+        var mapsProducts = legalEntities.Any(e => e.Profile.Products.Count > 0);
+        var written = fields ?? [.. WrittenFields.Where(f => f.Model != "product.product" || mapsProducts)];
+        var items = new List<CheckedItem>(await FieldsAsync(odoo, written, ct).ConfigureAwait(false));
         foreach (var (id, profile, target) in legalEntities)
             items.AddRange(await CheckAsync(directory, id, profile, target, ct).ConfigureAwait(false));
         return new OdooCheckReport(

@@ -156,6 +156,22 @@ public sealed class IngestSessionTests : IDisposable
         Assert.Equal(new DateTimeOffset(2026, 3, 14, 9, 20, 0, TimeSpan.Zero), encounter.Period.End);
     }
 
+    [Fact]
+    public async Task A_parked_entry_keeps_its_references_to_other_entries_literal_so_that_it_can_be_retried_alone()
+    {
+        await using var node = await ActorSyncNode.StartAsync(TestNodes.Sqlite(_folder.Path));
+        var session = await NewSession(node);
+        // The claim's provider is no site of the network: the claim parks, and the EOB that names it by urn:uuid waits for it.
+        var bundle = Bundle.Replace("\"provider\":{\"reference\":\"Organization/nw-general\"}", "\"provider\":{\"reference\":\"Organization/elsewhere\"}", StringComparison.Ordinal);
+        Assert.True(BundleReader.TryRead(Encoding.UTF8.GetBytes(bundle), out var read, out _));
+
+        await session.IngestAsync(read!.Entries);
+
+        var eob = (await node.GetStateAsync(EntityTypes.InputException, "import|ExplanationOfBenefit/eob-1")).StateAs<InputExceptionState>();
+        Assert.Contains("\"Claim/claim-1\"", eob.Payload, StringComparison.Ordinal);
+        Assert.DoesNotContain("urn:uuid:c-1", eob.Payload, StringComparison.Ordinal);
+    }
+
     private static BundleEntry Entry(string json) => new(0, null, Encoding.UTF8.GetBytes(json), null, null);
 
     private static Task<IngestSession> NewSession(ActorSyncNode node) => IngestSession.StartAsync(node, new SourceId("import"), null, 16);
