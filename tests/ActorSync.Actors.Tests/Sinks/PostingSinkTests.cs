@@ -36,6 +36,27 @@ public sealed class PostingSinkTests
 
     private static bool Posted(SinkTestBed bed, string key) => bed.Where("account.move", "ref", key).Any(m => Equals(m["state"], "posted"));
 
+    /// <summary>One invoice per call, so the order in Odoo is the sink's order, not one create's; at most 3 postings held.</summary>
+    private const string OneAtATime = "actorsync.sinks { max-pending = 3, flows.revenue { mode = real-time, size = 1 } }";
+
+    /// <summary>A node sending one invoice per call, with its master data and a first invoice in Odoo.</summary>
+    private static async Task StartWithAFirstInvoiceAsync(SinkTestBed bed, string sinks = OneAtATime)
+    {
+        await bed.StartNodeAsync(sinks);
+        await IssueAsync(bed, "claim-0", 5m);
+        await bed.WaitForAsync(_ => Posted(bed, "inv-nw-general-claim-0"), "the first invoice and the master data");
+    }
+
+    /// <summary>Waits until the claims' invoices are posted, then checks each is in Odoo once and in the order issued.</summary>
+    private static async Task DrainedInOrderAsync(SinkTestBed bed, IReadOnlyList<string> claims)
+    {
+        await bed.WaitForAsync(_ => claims.All(c => Posted(bed, $"inv-nw-general-{c}")), "the backlog to drain");
+        var ids = claims.Select(c => Convert.ToInt64(Assert.Single(bed.Where("account.move", "ref", $"inv-nw-general-{c}"))["id"])).ToList();
+        Assert.Equal(ids.Order(), ids);
+    }
+
+    private static IReadOnlyList<string> Claims(string prefix, int from, int count) => [.. Enumerable.Range(from, count).Select(i => $"{prefix}{i}")];
+
     [Fact]
     public async Task Issued_invoices_payments_and_consumption_reach_Odoo_once_each_also_after_a_restart()
     {
@@ -110,10 +131,7 @@ public sealed class PostingSinkTests
     public async Task During_an_outage_postings_wait_and_then_drain_in_order()
     {
         await using var bed = await SinkTestBed.StartAsync();
-        // One invoice per call, so the order in Odoo is the sink's order, not one create's.
-        await bed.StartNodeAsync("actorsync.sinks.flows.revenue { mode = real-time, size = 1 }");
-        await IssueAsync(bed, "claim-0", 5m);
-        await bed.WaitForAsync(_ => Posted(bed, "inv-nw-general-claim-0"), "the first invoice");
+        await StartWithAFirstInvoiceAsync(bed, "actorsync.sinks.flows.revenue { mode = real-time, size = 1 }");
 
         bed.Simulator.Faults.Outage = true;
         for (var i = 1; i <= 5; i++)
@@ -122,19 +140,14 @@ public sealed class PostingSinkTests
         Assert.DoesNotContain(bed.Simulator.Records("account.move"), m => m["ref"] is string r && r.StartsWith("inv-nw-general-claim-o", StringComparison.Ordinal));
 
         bed.Simulator.Faults.Outage = false;
-        await bed.WaitForAsync(_ => Enumerable.Range(1, 5).All(i => Posted(bed, $"inv-nw-general-claim-o{i}")), "the backlog to drain");
-        var ids = Enumerable.Range(1, 5).Select(i => Convert.ToInt64(Assert.Single(bed.Where("account.move", "ref", $"inv-nw-general-claim-o{i}"))["id"])).ToList();
-        Assert.Equal(ids.Order(), ids);
+        await DrainedInOrderAsync(bed, Claims("claim-o", 1, 5));
     }
 
     [Fact]
     public async Task During_an_outage_the_outbox_holds_max_pending_postings_and_the_journal_the_rest()
     {
         await using var bed = await SinkTestBed.StartAsync();
-        const string Sinks = "actorsync.sinks { max-pending = 3, flows.revenue { mode = real-time, size = 1 } }";
-        await bed.StartNodeAsync(Sinks);
-        await IssueAsync(bed, "claim-0", 5m);
-        await bed.WaitForAsync(_ => Posted(bed, "inv-nw-general-claim-0"), "the first invoice and the master data");
+        await StartWithAFirstInvoiceAsync(bed);
         // Issued while the sinks are off, so that the sink's journal stream later hands all of them over at once.
         await bed.StopNodeAsync();
         await bed.StartNodeAsync("actorsync.sinks.enabled = off");
@@ -143,30 +156,25 @@ public sealed class PostingSinkTests
         await bed.StopNodeAsync();
 
         bed.Simulator.Faults.Outage = true;
-        await bed.StartNodeAsync(Sinks);
+        await bed.StartNodeAsync(OneAtATime);
         await WaitForStatusAsync(bed, Revenue, s => s.LastError is not null && s.Pending > 0);
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(3, (await bed.StatusAsync(Revenue)).Pending);
 
         bed.Simulator.Faults.Outage = false;
-        await bed.WaitForAsync(_ => Enumerable.Range(1, 8).All(i => Posted(bed, $"inv-nw-general-claim-m{i}")), "the backlog to drain");
-        var ids = Enumerable.Range(1, 8).Select(i => Convert.ToInt64(Assert.Single(bed.Where("account.move", "ref", $"inv-nw-general-claim-m{i}"))["id"])).ToList();
-        Assert.Equal(ids.Order(), ids);
+        await DrainedInOrderAsync(bed, Claims("claim-m", 1, 8));
     }
 
     [Fact]
     public async Task A_refused_api_key_holds_the_outbox_instead_of_parking_it_and_it_drains_once_the_key_is_fixed()
     {
         await using var bed = await SinkTestBed.StartAsync();
-        const string Sinks = "actorsync.sinks { max-pending = 3, flows.revenue { mode = real-time, size = 1 } }";
-        await bed.StartNodeAsync(Sinks);
-        await IssueAsync(bed, "claim-0", 5m);
-        await bed.WaitForAsync(_ => Posted(bed, "inv-nw-general-claim-0"), "the first invoice and the master data");
+        await StartWithAFirstInvoiceAsync(bed);
         await bed.StopNodeAsync();
 
         // Odoo API keys expire: every call is refused, which is no posting's fault.
         bed.UseApiKey("an-expired-key");
-        await bed.StartNodeAsync(Sinks);
+        await bed.StartNodeAsync(OneAtATime);
         for (var i = 1; i <= 6; i++)
             await IssueAsync(bed, $"claim-k{i}", i);
         await WaitForStatusAsync(bed, Revenue, s => s.LastError is not null && s.Pending == 3);
@@ -177,10 +185,8 @@ public sealed class PostingSinkTests
         await bed.StopNodeAsync();
 
         bed.UseApiKey();
-        await bed.StartNodeAsync(Sinks);
-        await bed.WaitForAsync(_ => Enumerable.Range(1, 6).All(i => Posted(bed, $"inv-nw-general-claim-k{i}")), "the backlog to drain");
-        var ids = Enumerable.Range(1, 6).Select(i => Convert.ToInt64(Assert.Single(bed.Where("account.move", "ref", $"inv-nw-general-claim-k{i}"))["id"])).ToList();
-        Assert.Equal(ids.Order(), ids);
+        await bed.StartNodeAsync(OneAtATime);
+        await DrainedInOrderAsync(bed, Claims("claim-k", 1, 6));
 
         // Revoked while the node runs (its look-ups cached): the batch's creates are refused one by one, and still nothing parks.
         bed.Simulator.SetApiKey("admin", "a-new-key-the-node-does-not-have");
@@ -190,7 +196,7 @@ public sealed class PostingSinkTests
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal((3, 0), ((await bed.StatusAsync(Revenue)).Pending, (await bed.StatusAsync(Revenue)).Parked));
         bed.Simulator.SetApiKey("admin", SinkTestBed.ApiKey);
-        await bed.WaitForAsync(_ => Enumerable.Range(7, 3).All(i => Posted(bed, $"inv-nw-general-claim-k{i}")), "the held postings once the key works again");
+        await DrainedInOrderAsync(bed, Claims("claim-k", 7, 3));
     }
 
     [Fact]
