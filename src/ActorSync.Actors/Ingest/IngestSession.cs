@@ -1,3 +1,5 @@
+using ActorSync.Domain.Invoices;
+using ActorSync.Actors.InputExceptions;
 using ActorSync.Actors.Telemetry;
 using System.Text;
 using ActorSync.Actors.Entities;
@@ -24,6 +26,7 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
 {
     private readonly IMaterializer _materializer = node.System.Materializer();
     private readonly RecentKeys _recent = new(100_000);
+    private readonly WaitingInputs _waiting = new(10_000);
 
     /// <summary>
     /// A session mapping with the node's network directory, what the source sent before (master
@@ -71,13 +74,30 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
             var sent = outcomes[i] is null;
             var outcome = outcomes[i] ?? Combine(result, replies.GetValueOrDefault(result.Index) ?? []);
             if (outcome.Verdict is IngestVerdict.Rejected or IngestVerdict.Forbidden or IngestVerdict.Parked)
-                await ParkAsync(entries[i], outcome, context, Literals, cancellationToken);
+            {
+                var parked = await ParkAsync(entries[i], outcome, context, Literals, cancellationToken);
+                if (outcome.Verdict == IngestVerdict.Parked && result.WaitingFor is { } awaited)
+                    _waiting.Add(awaited, parked);
+            }
             else if (sent && outcome.Verdict is IngestVerdict.Accepted or IngestVerdict.Duplicate && IdempotencyKey(result) is var (resource, key))
                 _recent.Confirmed(resource, key);
             outcomes[i] = outcome;
         }
         ActorSyncMetrics.Ingested(outcomes.Select(o => o!));
+        await RetryWaitingAsync(results, outcomes, cancellationToken);
         return new IngestReport([.. outcomes.Select(o => o!)], Applied: true);
+    }
+
+    /// <summary>Input parked because it named a claim or invoice not known yet goes again once that one is drafted.</summary>
+    private async Task RetryWaitingAsync(IReadOnlyList<EntryResult> results, EntryOutcome?[] outcomes, CancellationToken ct)
+    {
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (outcomes[i]?.Verdict is not (IngestVerdict.Accepted or IngestVerdict.Duplicate) || !results[i].Commands.OfType<DraftInvoice>().Any())
+                continue;
+            foreach (var input in _waiting.Release($"{results[i].ResourceType}/{results[i].Id}"))
+                await InputQueue.RetryAsync(node, this, input, "actorsync (what it waited for arrived)", ct);
+        }
     }
 
     /// <summary>The verdict known before sending anything; null when the commands must go to the entities.</summary>
@@ -145,7 +165,7 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
     /// Into the input exception queue, with the payload's references to other entries of its Bundle
     /// made literal: a retry sends it on its own, where a <c>urn:uuid:</c> would resolve to nothing.
     /// </summary>
-    private async Task ParkAsync(BundleEntry entry, EntryOutcome outcome, SourceContext context, Func<IReadOnlyDictionary<string, string>> literals, CancellationToken ct)
+    private async Task<InputExceptionKey> ParkAsync(BundleEntry entry, EntryOutcome outcome, SourceContext context, Func<IReadOnlyDictionary<string, string>> literals, CancellationToken ct)
     {
         var bytes = entry.Resource ?? [];
         try
@@ -164,5 +184,6 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
         // The same payload parked for the same reason is a duplicate entry in the queue.
         var stamp = new SourceStamp(context.Source, key.ResourceType, key.ResourceId, 0, fingerprint + SourceStamps.Fingerprint(Encoding.UTF8.GetBytes(reason)), context.ReceivedAt);
         await node.SendAsync(new ParkInput(key, problem, reason, payload, stamp), ct);
+        return key;
     }
 }

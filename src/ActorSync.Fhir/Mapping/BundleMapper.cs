@@ -20,7 +20,8 @@ public enum EntryKind
 }
 
 /// <summary>What became of one resource.</summary>
-public sealed record EntryResult(int Index, string? ResourceType, string? Id, EntryKind Kind, IReadOnlyList<ICommand> Commands, string? Reason, IReadOnlyList<ParseIssue> Issues);
+/// <param name="WaitingFor">For an entry parked because the claim or invoice it names is not known yet: that resource (<c>Claim/123</c>).</param>
+public sealed record EntryResult(int Index, string? ResourceType, string? Id, EntryKind Kind, IReadOnlyList<ICommand> Commands, string? Reason, IReadOnlyList<ParseIssue> Issues, string? WaitingFor = null);
 
 /// <summary>
 /// Turns the entries of a bundle (or the lines of an NDJSON file) into commands, in order:
@@ -91,7 +92,14 @@ public sealed class BundleMapper(ISiteDirectory sites, IItemCatalog items, Pseud
             return new EntryResult(entry.Index, header.ResourceType, header.Id, EntryKind.Rejected, [], "the resource is not valid FHIR R4", parsed.Issues);
 
         var stamp = SourceStamps.For(context, header, entry.Resource);
-        InvoiceKey? InvoiceOf(string reference) => mappers.TypedId(reference) is { } typed ? memory.InvoiceOf(typed) : null;
+        string? missing = null;
+        InvoiceKey? InvoiceOf(string reference)
+        {
+            var typed = mappers.TypedId(reference);
+            var invoice = typed is null ? null : memory.InvoiceOf(typed);
+            missing = invoice is null ? typed : null;
+            return invoice;
+        }
         var result = parsed.Resource switch
         {
             FhirEncounter e => mappers.Encounters.Map(e, stamp, mappers.TypedId),
@@ -109,7 +117,7 @@ public sealed class BundleMapper(ISiteDirectory sites, IItemCatalog items, Pseud
         return result switch
         {
             MappingResult.Mapped m => Remember(entry, header, m),
-            MappingResult.Parked p => new EntryResult(entry.Index, header.ResourceType, header.Id, EntryKind.Parked, [], p.Reason, []),
+            MappingResult.Parked p => new EntryResult(entry.Index, header.ResourceType, header.Id, EntryKind.Parked, [], p.Reason, [], missing),
             _ => throw new InvalidOperationException($"unknown mapping result {result.GetType().Name}"),
         };
     }

@@ -172,6 +172,25 @@ public sealed class IngestSessionTests : IDisposable
         Assert.DoesNotContain("urn:uuid:c-1", eob.Payload, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_eob_that_came_before_its_claim_waits_and_goes_in_once_the_claim_is_drafted()
+    {
+        await using var node = await ActorSyncNode.StartAsync(TestNodes.Sqlite(_folder.Path));
+        var session = await NewSession(node);
+        Assert.True(BundleReader.TryRead(Encoding.UTF8.GetBytes(Bundle), out var bundle, out _));
+        var eob = Encoding.UTF8.GetString(bundle!.Entries[2].Resource!).Replace("urn:uuid:c-1", "Claim/claim-1", StringComparison.Ordinal);
+
+        Assert.Equal(1, (await session.IngestAsync([Entry(eob)])).Counts.Parked);
+        Assert.Equal(2, (await session.IngestAsync(bundle.Entries.Take(2).ToList())).Counts.Accepted);
+
+        var invoice = (await node.GetStateAsync(EntityTypes.Invoice, "nw-general/claim-1")).StateAs<InvoiceState>();
+        Assert.Equal(InvoiceStatus.Issued, invoice.Status);
+        var entry = (await node.GetStateAsync(EntityTypes.InputException, "import|ExplanationOfBenefit/eob-1")).StateAs<InputExceptionState>();
+        Assert.False(entry.IsOpen);
+        Assert.True(entry.Closed!.Applied);
+        Assert.StartsWith("actorsync", entry.Closed.By, StringComparison.Ordinal);
+    }
+
     private static BundleEntry Entry(string json) => new(0, null, Encoding.UTF8.GetBytes(json), null, null);
 
     private static Task<IngestSession> NewSession(ActorSyncNode node) => IngestSession.StartAsync(node, new SourceId("import"), null, 16);
