@@ -135,41 +135,50 @@ public sealed class PaletteCommandTests : IAsyncLifetime
     [Fact]
     public async Task Parked_input_is_listed_retried_once_what_it_waited_for_arrived_and_discarded_with_a_reason()
     {
-        // What the FHIR endpoint uses: the node's one session of the source.
-        var session = await Http.Fhir.SourceSessions.Of(_node!).For(new SourceSettings(new Domain.Common.SourceId("palette-test"), null, null, null));
+        var source = new Domain.Common.SourceId("palette-test");
+        // What the FHIR endpoint uses: the node's one session of the source; and one from before a restart, whose waiting list is gone.
+        var session = await Http.Fhir.SourceSessions.Of(_node!).For(new SourceSettings(source, null, null, null));
+        var before = await Actors.Ingest.IngestSession.StartAsync(_node!, source, null, 16);
         static Fhir.Parsing.BundleEntry Entry(string json) => new(0, null, System.Text.Encoding.UTF8.GetBytes(json), null, null);
-        var eob = Entry("""
-            {"resourceType":"ExplanationOfBenefit","id":"eob-late","status":"active","type":{"coding":[{"code":"professional"}]},"use":"claim",
+        static Fhir.Parsing.BundleEntry Eob(string id, string claim) => Entry("""
+            {"resourceType":"ExplanationOfBenefit","id":"EOB_ID","status":"active","type":{"coding":[{"code":"professional"}]},"use":"claim",
              "patient":{"reference":"Patient/p-late"},"created":"2026-01-06T10:00:00Z","insurer":{"display":"Medicare"},"provider":{"reference":"Practitioner/1"},
-             "claim":{"reference":"Claim/claim-late"},"outcome":"complete","insurance":[{"focal":true,"coverage":{"display":"Medicare"}}],
+             "claim":{"reference":"Claim/CLAIM_ID"},"outcome":"complete","insurance":[{"focal":true,"coverage":{"display":"Medicare"}}],
              "payment":{"amount":{"value":60,"currency":"USD"}}}
-            """);
-        var claim = Entry("""
-            {"resourceType":"Claim","id":"claim-late","status":"active","type":{"coding":[{"code":"professional"}]},"use":"claim",
+            """.Replace("EOB_ID", id, StringComparison.Ordinal).Replace("CLAIM_ID", claim, StringComparison.Ordinal));
+        static Fhir.Parsing.BundleEntry Claim(string id) => Entry("""
+            {"resourceType":"Claim","id":"CLAIM_ID","status":"active","type":{"coding":[{"code":"professional"}]},"use":"claim",
              "patient":{"reference":"Patient/p-late"},"created":"2026-01-05T10:00:00Z","provider":{"reference":"Organization/nw-general"},
              "priority":{"coding":[{"code":"normal"}]},"insurance":[{"sequence":1,"focal":true,"coverage":{"display":"Medicare"}}],
              "item":[{"sequence":1,"productOrService":{"text":"Visit"},"net":{"value":100,"currency":"USD"}}],"total":{"value":100,"currency":"USD"}}
-            """);
+            """.Replace("CLAIM_ID", id, StringComparison.Ordinal));
+        JsonElement InputOf(JsonElement list, string key) => Assert.Single(list.GetProperty("inputs").EnumerateArray(), i => i.GetProperty("key").GetString() == key);
+
+        // Parked before a restart; its claim arrives after it: an operator retries what waited for it.
         const string Key = "palette-test|ExplanationOfBenefit/eob-late";
-        Assert.Equal(1, (await session.IngestAsync([eob])).Counts.Parked);
-
-        var listed = Json(await PaletteAsync(Viewer, "inputs", "list", "--json")).GetProperty("inputs").EnumerateArray().ToList();
-        var entry = Assert.Single(listed, i => i.GetProperty("key").GetString() == Key);
-        Assert.Contains("Claim/claim-late is not known yet", entry.GetProperty("reason").GetString(), StringComparison.Ordinal);
-        var tooEarly = await PaletteAsync(Operator, "inputs", "retry", Key);
-        Assert.Equal(1, tooEarly.Exit);
-        Assert.Contains("still parked", tooEarly.Stderr + tooEarly.Stdout, StringComparison.Ordinal);
-        Assert.Equal(2, (await PaletteAsync(Viewer, "inputs", "retry", Key)).Exit);
-
-        Assert.Equal(1, (await session.IngestAsync([claim])).Counts.Accepted);
+        Assert.Equal(1, (await before.IngestAsync([Eob("eob-late", "claim-late")])).Counts.Parked);
+        Assert.Contains("Claim/claim-late is not known yet", InputOf(Json(await PaletteAsync(Viewer, "inputs", "list", "--json")), Key).GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, (await session.IngestAsync([Claim("claim-late")])).Counts.Accepted);
+        Assert.Equal(2, (await PaletteAsync(Viewer, "inputs", "retry", "--reason", "is not known yet")).Exit);
         var retried = await PaletteAsync(Operator, "inputs", "retry", "--reason", "is not known yet");
         Assert.True(retried.Exit == 0, retried.Stderr);
         Assert.Contains("went through", retried.Stdout, StringComparison.Ordinal);
         var invoice = (await _node!.GetStateAsync(Actors.Entities.EntityTypes.Invoice, "nw-general/claim-late")).StateAs<Domain.Invoices.InvoiceState>();
         Assert.Equal(Domain.Invoices.InvoiceStatus.Issued, invoice.Status);
         Assert.DoesNotContain(Json(await PaletteAsync(Viewer, "inputs", "list", "--json")).GetProperty("inputs").EnumerateArray(), i => i.GetProperty("key").GetString() == Key);
-        var closed = Assert.Single(Json(await PaletteAsync(Viewer, "inputs", "list", "--all", "--json")).GetProperty("inputs").EnumerateArray(), i => i.GetProperty("key").GetString() == Key);
+        var closed = InputOf(Json(await PaletteAsync(Viewer, "inputs", "list", "--all", "--json")), Key);
         Assert.Equal(("resolved", "ops"), (closed.GetProperty("status").GetString(), closed.GetProperty("closedBy").GetString()));
+
+        // Parked in this session: a retry before the claim is refused, and the claim's arrival lets it in by itself.
+        const string Waiting = "palette-test|ExplanationOfBenefit/eob-late-2";
+        Assert.Equal(1, (await session.IngestAsync([Eob("eob-late-2", "claim-late-2")])).Counts.Parked);
+        var tooEarly = await PaletteAsync(Operator, "inputs", "retry", Waiting);
+        Assert.Equal(1, tooEarly.Exit);
+        Assert.Contains("still parked", tooEarly.Stderr + tooEarly.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, (await session.IngestAsync([Claim("claim-late-2")])).Counts.Accepted);
+        var resolved = InputOf(Json(await PaletteAsync(Viewer, "inputs", "list", "--all", "--json")), Waiting);
+        Assert.Equal("resolved", resolved.GetProperty("status").GetString());
+        Assert.StartsWith("actorsync", resolved.GetProperty("closedBy").GetString(), StringComparison.Ordinal);
 
         Assert.Equal(1, (await session.IngestAsync([Entry("""{"resourceType":"Encounter","id":"enc-bad","status":"finished","class":{"code":"AMB"},"period":{"start":"2026-13-45"}}""")])).Counts.Rejected);
         const string Bad = "palette-test|Encounter/enc-bad";
