@@ -207,12 +207,25 @@ public sealed class SinkOutboxTests
         var payment = new PaymentPosting(new PostingKey("pay-1"), Entity, Payer, Usd(40m), day, "BNK1", invoice.Key);
         var orphan = new PaymentPosting(new PostingKey("pay-2"), Entity, Payer, Usd(10m), day, "BNK1", new PostingKey("inv-elsewhere"));
 
-        var park = SinkOutbox.ToPark([invoice, payment, orphan],
+        var park = SinkOutbox.ToPark(Queued(invoice, payment, orphan), [invoice, payment, orphan],
             [(invoice.Key, "odoo.exceptions.ValidationError"), (payment.Key, SinkOutbox.DependencyMissing), (orphan.Key, SinkOutbox.DependencyMissing)]);
 
         // The orphan's invoice did not fail here: Odoo lacks it, and that is worth a person's look.
         Assert.Equal([invoice.Key, orphan.Key], park);
         var state = SinkOutbox.Apply(Queued(invoice, payment), new PostingParked(invoice.Key, "odoo.exceptions.ValidationError", "bad account", At));
         Assert.Equal(1, SinkOutbox.HeldBack(state));
+    }
+    [Fact]
+    public void A_payment_whose_invoice_is_in_a_summary_that_failed_in_the_same_batch_stays_pending_too()
+    {
+        var day = new DateOnly(2026, 11, 29);
+        var invoice = Invoice("inv-1", day, (100m, "ER"));
+        var summarized = SinkOutbox.Summarize(Queued(invoice), "nw-general", Accounts, new PostingRules(PostingGranularity.Summary, null, false), At)!;
+        var payment = new PaymentPosting(new PostingKey("pay-1"), Entity, Payer, Usd(40m), day, "BNK1", invoice.Key);
+        var state = SinkOutbox.Apply(SinkOutbox.Apply(Queued(invoice), summarized), new PostingsQueued(0, [new QueuedPosting(payment, false)], At));
+
+        var park = SinkOutbox.ToPark(state, [summarized.Summary, payment], [(summarized.Summary.Key, "odoo.exceptions.ValidationError"), (payment.Key, SinkOutbox.DependencyMissing)]);
+
+        Assert.Equal([summarized.Summary.Key], park);
     }
 }

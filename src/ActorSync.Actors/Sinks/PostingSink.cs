@@ -271,7 +271,7 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
             (_holds, _lastError) = (0, null);
         else
             Hold(notTheirs);
-        var park = SinkOutbox.ToPark(batch, [.. failed.Select(r => (r.Key, r.Error?.Name))]).ToHashSet();
+        var park = SinkOutbox.ToPark(_state, batch, [.. failed.Select(r => (r.Key, r.Error?.Name))]).ToHashSet();
         events.AddRange(failed.Where(r => park.Contains(r.Key) && !(r.Error is { } e && NotTheBatchsFault(e)))
             .Select(r => (ISinkEvent)new PostingParked(r.Key, r.Error?.Name ?? "unknown", r.Error?.OdooMessage ?? "no reason given", Now)));
         PersistEvents(events, TryDeliver);

@@ -88,11 +88,13 @@ public static class SinkOutbox
     /// <summary>
     /// Which of a batch's failed postings to park. A posting that failed only because its dependency
     /// failed in the same batch stays pending instead: held back behind the parked dependency, it goes
-    /// once that is retried, as it would had the two gone in separate batches.
+    /// once that is retried, as it would had the two gone in separate batches. A summary that failed
+    /// stands for its member invoices (<paramref name="state"/> knows them).
     /// </summary>
-    public static IReadOnlyList<PostingKey> ToPark(IReadOnlyList<Posting> batch, IReadOnlyList<(PostingKey Key, string? Cause)> failed)
+    public static IReadOnlyList<PostingKey> ToPark(SinkState state, IReadOnlyList<Posting> batch, IReadOnlyList<(PostingKey Key, string? Cause)> failed)
     {
-        var failedOnTheirOwn = failed.Where(f => f.Cause != DependencyMissing).Select(f => f.Key).ToHashSet();
+        var failedOnTheirOwn = failed.Where(f => f.Cause != DependencyMissing)
+            .SelectMany(f => (state.Find(f.Key)?.Members ?? []).Append(f.Key)).ToHashSet();
         return [.. failed.Where(f => f.Cause != DependencyMissing
             || batch.FirstOrDefault(p => p.Key == f.Key) is not { } posting
             || PostingDerivation.DependencyOf(posting) is not { } dependency
