@@ -96,7 +96,7 @@ public sealed class IngestSession(ActorSyncNode node, BundleMapper mapper, Sourc
             if (outcomes[i]?.Verdict is not (IngestVerdict.Accepted or IngestVerdict.Duplicate) || !results[i].Commands.OfType<DraftInvoice>().Any())
                 continue;
             foreach (var input in _waiting.Release($"{results[i].ResourceType}/{results[i].Id}"))
-                await InputQueue.RetryAsync(node, this, input, "actorsync (what it waited for arrived)", ct);
+                await InputQueue.RetryAsync(node, () => Task.FromResult(this), input, "actorsync (what it waited for arrived)", ct);
         }
     }
 

@@ -14,8 +14,8 @@ namespace ActorSync.Actors.InputExceptions;
 /// <summary>One entry of the input exception queue as operators list it (without its payload).</summary>
 public sealed record InputQueueEntry(string Key, InputProblem Problem, string Reason, int TimesParked, DateTimeOffset ParkedAt, InputClosure? Closed);
 
-/// <summary>What an operator's retry or discard came to.</summary>
-public sealed record InputQueueAnswer(bool Done, string Message);
+/// <summary>What an operator's retry or discard came to; <see cref="Known"/> is false when the queue never held the input.</summary>
+public sealed record InputQueueAnswer(bool Done, string Message, bool Known = true);
 
 /// <summary>
 /// The input exception queue for operators: listed from the journal's exceptions stream, retried
@@ -61,16 +61,19 @@ public static class InputQueue
     /// <summary>
     /// Sends the parked payload through the source's session again (after the missing claim, site or
     /// product arrived); when the entities take it, the entry is closed as resolved. Otherwise it
-    /// stays parked, with the reason of this attempt.
+    /// stays parked, with the reason of this attempt. The session is asked for only when there is
+    /// something to send (starting one reads the source's history).
     /// </summary>
-    public static async Task<InputQueueAnswer> RetryAsync(ActorSyncNode node, IngestSession session, InputExceptionKey key, string by, CancellationToken ct)
+    public static async Task<InputQueueAnswer> RetryAsync(ActorSyncNode node, Func<Task<IngestSession>> session, InputExceptionKey key, string by, CancellationToken ct)
     {
         var state = await StateAsync(node, key, ct);
+        if (state.Key is null)
+            return Unknown(key);
         if (!state.IsOpen)
-            return new(false, state.Key is null ? $"{key} is not in the input exception queue" : $"{key} is no longer parked");
+            return new(false, $"{key} is no longer parked");
         if (string.IsNullOrEmpty(state.Payload))
             return new(false, $"{key} has nothing to send again ({state.Reason}); discard it once reviewed");
-        var report = await session.IngestAsync([new BundleEntry(0, null, Encoding.UTF8.GetBytes(state.Payload), null, null)], cancellationToken: ct);
+        var report = await (await session()).IngestAsync([new BundleEntry(0, null, Encoding.UTF8.GetBytes(state.Payload), null, null)], cancellationToken: ct);
         var outcome = report.Outcomes[0];
         if (outcome.Verdict is not (IngestVerdict.Accepted or IngestVerdict.Duplicate or IngestVerdict.OutOfOrder))
             return new(false, $"{key} is still parked: {outcome.Reason}");
@@ -81,9 +84,13 @@ public static class InputQueue
 
     public static async Task<InputQueueAnswer> DiscardAsync(ActorSyncNode node, InputExceptionKey key, string by, string reason, CancellationToken ct)
     {
+        if ((await StateAsync(node, key, ct)).Key is null)
+            return Unknown(key);
         var reply = await node.SendAsync(new DiscardInput(key, by, reason, OperatorStamp(key)), ct);
         return reply.Outcome == Outcome.Accepted ? new(true, $"{key} discarded: {reason}") : new(false, reply.Reason ?? "refused");
     }
+
+    private static InputQueueAnswer Unknown(InputExceptionKey key) => new(false, $"{key} is not in the input exception queue", Known: false);
 
     /// <summary>An operator's command is never a repeat of a source's version: a stamp of its own, newer each time.</summary>
     private static SourceStamp OperatorStamp(InputExceptionKey key)

@@ -44,15 +44,15 @@ internal static class InputQueueRoutes
             : throw new ArgumentException("say which input: ?key=source|Type/id, or ?reason=<part of the reason> for every open one with it");
         if (keys.Count == 0)
             return NotFound($"no open input has a reason containing '{reason}'");
-        if (one && (await InputQueue.StateAsync(node, keys[0], ct)).Key is null)
-            return NotFound($"{keys[0]} is not in the input exception queue");
         var sources = SourceSettings.From(node.Config, node.Network).Sources;
         var answers = new List<InputQueueAnswer>();
         foreach (var key in keys)
         {
             var source = sources.FirstOrDefault(s => s.Id == key.Source) ?? new SourceSettings(key.Source, null, null, null);
-            answers.Add(await InputQueue.RetryAsync(node, await SourceSessions.Of(node).For(source), key, by, ct));
+            answers.Add(await InputQueue.RetryAsync(node, () => SourceSessions.Of(node).For(source), key, by, ct));
         }
+        if (one && !answers[0].Known)
+            return NotFound(answers[0].Message);
         var done = answers.Count(a => a.Done);
         var message = one ? answers[0].Message : $"{done} of {keys.Count} went through; {keys.Count - done} still parked";
         return Results.Json(new { done = done > 0, affected = done, message, results = answers }, statusCode: done > 0 ? 200 : 409);
@@ -62,9 +62,9 @@ internal static class InputQueueRoutes
     {
         var key = KeyIn(query);
         var reason = query["reason"].ToString() is { Length: > 0 } r ? r : throw new ArgumentException("say why: ?reason=…");
-        if ((await InputQueue.StateAsync(node, key, ct)).Key is null)
-            return NotFound($"{key} is not in the input exception queue");
         var answer = await InputQueue.DiscardAsync(node, key, by, reason, ct);
+        if (!answer.Known)
+            return NotFound(answer.Message);
         return Results.Json(new { done = answer.Done, affected = answer.Done ? 1 : 0, message = answer.Message }, statusCode: answer.Done ? 200 : 409);
     }
 
