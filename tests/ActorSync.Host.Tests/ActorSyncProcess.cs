@@ -23,6 +23,7 @@ internal sealed class ActorSyncProcess : IDisposable
     public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
     public int ExitCode => _process.ExitCode;
     public int Id => _process.Id;
+    public bool HasExited => _process.HasExited;
 
     public static ActorSyncProcess Start(string workingDirectory, params string[] args) => Start(new Dictionary<string, string>(), workingDirectory, args);
 
@@ -56,6 +57,9 @@ internal sealed class ActorSyncProcess : IDisposable
 
     /// <summary>SIGTERM, as a container orchestrator or systemd sends it.</summary>
     public void Terminate() => Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+
+    /// <summary>SIGKILL: the process dies where it stands, as in a power cut or an OOM kill.</summary>
+    public void Kill() => _process.Kill();
 
     public async Task<int> WaitForExitAsync(TimeSpan within)
     {

@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using ActorSync.Fhir.Tests;
-using Microsoft.Data.Sqlite;
 using Xunit;
 
 namespace ActorSync.Host.Tests;
@@ -14,7 +10,7 @@ namespace ActorSync.Host.Tests;
 /// one posted invoice per issued invoice with the same totals, one payment per payment, one done
 /// transfer per consumption — and importing everything again adds nothing in Odoo.
 /// </summary>
-public sealed partial class FixturePostingTests : IDisposable
+public sealed class FixturePostingTests : IDisposable
 {
     private const string Key = "fixture-posting-test-key";
     private static readonly Dictionary<string, string> WithKey = new() { ["ACTORSYNC_ODOO_KEY"] = Key };
@@ -26,9 +22,8 @@ public sealed partial class FixturePostingTests : IDisposable
         var files = FixtureNetwork.Read(SharedFixtures.Synthea, SharedFixtures.Ndjson);
         var network = Path.Combine(_work, "synthea-network.conf");
         await File.WriteAllTextAsync(network, files.Hocon());
-        using var sim = ActorSyncProcess.Start(WithKey, _work, "odoo", "sim", "--port", "0", "--config", network);
-        await sim.WaitForOutputAsync("Press Ctrl+C", TimeSpan.FromSeconds(60));
-        var url = Address().Match(sim.Stdout).Value;
+        using var sim = await SimulatorProcess.StartAsync(WithKey, _work, "--config", network);
+        var url = sim.Url;
         var odoo = Path.Combine(_work, "odoo.conf");
         await File.WriteAllTextAsync(odoo, $"actorsync.odoo.url = \"{url}\"\nactorsync.sinks.flows.revenue {{ mode = micro-batch, window = 300ms }}\n");
 
@@ -36,27 +31,25 @@ public sealed partial class FixturePostingTests : IDisposable
         Assert.True(first.GetProperty("sinksIdle").GetBoolean());
         Assert.Equal((0, 0, 0), (first.GetProperty("rejected").GetInt32(), first.GetProperty("parkedPostings").GetInt32(), first.GetProperty("awaitingApproval").GetInt32()));
 
-        using var http = new HttpClient { BaseAddress = new Uri(url) };
-        var (issued, issuedTotal, payments, consumptions) = Journal();
+        var (issued, issuedTotal, payments, consumptions) = JournalFacts.Read(_work);
         Assert.True(issued > 0 && payments > 0 && consumptions > 0, $"the fixtures should issue, pay and consume: {issued}, {payments}, {consumptions}");
-        var invoices = (await RecordsAsync(http, "account.move")).Where(m => m.GetProperty("move_type").GetString() == "out_invoice").ToList();
+        var invoices = await sim.InvoicesAsync();
         Assert.Equal(issued, invoices.Count);
         Assert.All(invoices, m => Assert.Equal("posted", m.GetProperty("state").GetString()));
         Assert.Equal(issued, invoices.Select(m => m.GetProperty("ref").GetString()).Distinct().Count());
         Assert.Equal(issuedTotal, invoices.Sum(m => m.GetProperty("amount_total").GetDecimal()));
-        Assert.Equal(payments, (await RecordsAsync(http, "account.payment")).Count);
-        var pickings = await RecordsAsync(http, "stock.picking");
+        Assert.Equal(payments, (await sim.RecordsAsync("account.payment")).Count);
+        var pickings = await sim.RecordsAsync("stock.picking");
         Assert.Equal(consumptions, pickings.Count);
         Assert.All(pickings, p => Assert.Equal("done", p.GetProperty("state").GetString()));
 
         var again = await ImportAsync(network, odoo, files.FirstSite);
         Assert.Equal(0, again.GetProperty("accepted").GetInt32());
-        Assert.Equal(invoices.Count, (await RecordsAsync(http, "account.move")).Count(m => m.GetProperty("move_type").GetString() == "out_invoice"));
-        Assert.Equal(payments, (await RecordsAsync(http, "account.payment")).Count);
-        Assert.Equal(consumptions, (await RecordsAsync(http, "stock.picking")).Count);
+        Assert.Equal(invoices.Count, (await sim.InvoicesAsync()).Count);
+        Assert.Equal(payments, (await sim.RecordsAsync("account.payment")).Count);
+        Assert.Equal(consumptions, (await sim.RecordsAsync("stock.picking")).Count);
 
-        sim.Terminate();
-        Assert.Equal(0, await sim.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(0, await sim.StopAsync());
     }
 
     private async Task<JsonElement> ImportAsync(string network, string odoo, string site)
@@ -67,41 +60,6 @@ public sealed partial class FixturePostingTests : IDisposable
         Assert.True(exit == 0, import.Stdout + import.Stderr);
         return JsonDocument.Parse(import.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1]).RootElement.Clone();
     }
-
-    private static async Task<List<JsonElement>> RecordsAsync(HttpClient http, string model) =>
-        [.. (await http.GetFromJsonAsync<JsonElement>($"sim/records/{model}")).EnumerateArray()];
-
-    /// <summary>What the journal says should be in Odoo: issued invoices (and their totals), payments, consumptions.</summary>
-    private (int Issued, decimal IssuedTotal, int Payments, int Consumptions) Journal()
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_work, "data", "actorsync.db")};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT manifest, payload FROM event_journal WHERE manifest IN ('invoice-issued.v1', 'payment-received.v1', 'item-consumed.v1')";
-        using var reader = command.ExecuteReader();
-        var (issued, total, payments, consumptions) = (0, 0m, 0, 0);
-        while (reader.Read())
-        {
-            switch (reader.GetString(0))
-            {
-                case "invoice-issued.v1":
-                    issued++;
-                    using (var e = JsonDocument.Parse((byte[])reader["payload"]))
-                        total += decimal.Parse(e.RootElement.GetProperty("total").GetProperty("amount").GetString()!, CultureInfo.InvariantCulture);
-                    break;
-                case "payment-received.v1":
-                    payments++;
-                    break;
-                default:
-                    consumptions++;
-                    break;
-            }
-        }
-        return (issued, total, payments, consumptions);
-    }
-
-    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/")]
-    private static partial Regex Address();
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
 }

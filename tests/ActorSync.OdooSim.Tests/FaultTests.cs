@@ -79,6 +79,27 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task The_control_surface_loses_the_answers_of_a_chosen_method_only()
+    {
+        await using var sim = await TwoCompanies.StartAsync();
+        using var client = new OdooClient(sim.BaseAddress);
+        var before = sim.Count("res.partner");
+
+        var set = await client.PostAsync("/sim/faults", """{"dropAnswersTo":[{"model":"res.partner","method":"create","count":2}]}""");
+        var search = await client.ExecuteAsync("res.partner", "search_count", "[[]]");
+        var lost = new[] { await Record.ExceptionAsync(() => client.ExecuteAsync("res.partner", "create", Partner)), await Record.ExceptionAsync(() => client.ExecuteAsync("res.partner", "create", Partner)) };
+        var answered = await client.ExecuteAsync("res.partner", "create", Partner);
+        var unnamed = await client.PostAsync("/sim/faults", """{"dropAnswersTo":[{"model":"res.partner"}]}""");
+
+        Assert.Equal(200, set.Status);
+        Assert.Equal(before, (int)search.Result!);
+        Assert.All(lost, e => Assert.IsType<HttpRequestException>(e));
+        Assert.NotNull(answered.Result);
+        Assert.Equal(before + 3, sim.Count("res.partner"));
+        Assert.Equal(400, unnamed.Status);
+    }
+
+    [Fact]
     public async Task A_timeout_hangs_until_the_client_gives_up_and_does_nothing()
     {
         await using var sim = await TwoCompanies.StartAsync(TwoCompanies.Options with { Faults = new FaultSettings { TimeoutRate = 1.0 } });

@@ -37,7 +37,10 @@ internal sealed class ControlSurface(OdooServer server, SimulatorFaults faults, 
     private string Known(string model) =>
         server.Registry.Find(model) is null ? throw new ArgumentException($"Unknown model {model}") : model;
 
-    /// <summary>Replaces all faults with the given ones; {} clears them.</summary>
+    /// <summary>
+    /// Replaces all faults with the given ones; {} clears them. <c>dropAnswersTo</c>
+    /// (<c>[{"model", "method", "count"}]</c>) loses the answers of chosen calls after they commit.
+    /// </summary>
     private Reply SetFaults(JsonObject body)
     {
         var settings = new FaultSettings
@@ -54,6 +57,8 @@ internal sealed class ControlSurface(OdooServer server, SimulatorFaults faults, 
             Seed = Get(body, "seed") is { } seed ? (int)Number(body, "seed") : FaultSettings.None.Seed,
         };
         faults.Apply(settings);
+        foreach (var target in (Get(body, "dropAnswersTo") as JsonArray ?? []).OfType<JsonObject>())
+            faults.DropNextResponsesTo(Text(target, "model"), Text(target, "method"), Get(target, "count") is null ? 1 : (int)Number(target, "count"));
         return Reply.Of(Describe(settings));
     }
 
@@ -82,5 +87,7 @@ internal sealed class ControlSurface(OdooServer server, SimulatorFaults faults, 
         body.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 
     private static double Number(JsonObject body, string name) => JsonNum.TryDouble(Get(body, name), out var d) ? d : 0;
+    private static string Text(JsonObject body, string name) =>
+        Get(body, name) is JsonValue v && v.TryGetValue<string>(out var text) ? text : throw new ArgumentException($"dropAnswersTo needs \"{name}\"");
     private static bool Flag(JsonObject body, string name) => Get(body, name) is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 }
