@@ -6,9 +6,10 @@ namespace ActorSync.Host.Tests;
 
 /// <summary>
 /// End to end with real processes: the Synthea fixtures (../shared, read in place) imported into a
-/// node whose sinks post to the Odoo simulator running as its own process; Odoo then holds exactly
-/// one posted invoice per issued invoice with the same totals, one payment per payment, one done
-/// transfer per consumption — and importing everything again adds nothing in Odoo.
+/// node whose sites belong to two legal entities, whose sinks post to the Odoo simulator running as
+/// its own process. Each Odoo company then holds exactly the invoices and payments, with the totals,
+/// that the FHIR files give for its sites (worked out from the JSON, FixtureRevenue), each once; one
+/// done transfer per delivery — and importing everything again adds nothing in Odoo.
 /// </summary>
 public sealed class FixturePostingTests : IDisposable
 {
@@ -17,40 +18,53 @@ public sealed class FixturePostingTests : IDisposable
     private readonly string _work = Directory.CreateTempSubdirectory("actorsync-fixture-posting-").FullName;
 
     [FixtureFact]
-    public async Task Synthea_fixtures_reach_Odoo_once_each_with_the_journals_totals()
+    public async Task Synthea_fixtures_reach_each_company_once_each_with_the_counts_and_totals_the_FHIR_files_give()
     {
         var files = FixtureNetwork.Read(SharedFixtures.Synthea, SharedFixtures.Ndjson);
+        var expected = FixtureRevenue.PerLegalEntity(files);
         var network = Path.Combine(_work, "synthea-network.conf");
         await File.WriteAllTextAsync(network, files.Hocon());
         using var sim = await SimulatorProcess.StartAsync(WithKey, _work, "--config", network);
-        var url = sim.Url;
         var odoo = Path.Combine(_work, "odoo.conf");
-        await File.WriteAllTextAsync(odoo, $"actorsync.odoo.url = \"{url}\"\nactorsync.sinks.flows.revenue {{ mode = micro-batch, window = 300ms }}\n");
+        await File.WriteAllTextAsync(odoo, $"actorsync.odoo.url = \"{sim.Url}\"\nactorsync.sinks.flows.revenue {{ mode = micro-batch, window = 300ms }}\n");
 
         var first = await ImportAsync(network, odoo, files.FirstSite);
         Assert.True(first.GetProperty("sinksIdle").GetBoolean());
         Assert.Equal((0, 0, 0), (first.GetProperty("rejected").GetInt32(), first.GetProperty("parkedPostings").GetInt32(), first.GetProperty("awaitingApproval").GetInt32()));
 
-        var (issued, issuedTotal, payments, consumptions) = JournalFacts.Read(_work);
-        Assert.True(issued > 0 && payments > 0 && consumptions > 0, $"the fixtures should issue, pay and consume: {issued}, {payments}, {consumptions}");
+        var companies = (await sim.RecordsAsync("res.company")).ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("id").GetInt64());
         var invoices = await sim.InvoicesAsync();
-        Assert.Equal(issued, invoices.Count);
+        var payments = await sim.RecordsAsync("account.payment");
         Assert.All(invoices, m => Assert.Equal("posted", m.GetProperty("state").GetString()));
-        Assert.Equal(issued, invoices.Select(m => m.GetProperty("ref").GetString()).Distinct().Count());
-        Assert.Equal(issuedTotal, invoices.Sum(m => m.GetProperty("amount_total").GetDecimal()));
-        Assert.Equal(payments, (await sim.RecordsAsync("account.payment")).Count);
+        Assert.Equal(invoices.Count, invoices.Select(m => m.GetProperty("ref").GetString()).Distinct().Count());
+        foreach (var (legalEntity, company) in FixtureNetwork.LegalEntities)
+        {
+            var mine = invoices.Where(m => CompanyOf(m) == companies[company]).ToList();
+            var paid = payments.Where(p => CompanyOf(p) == companies[company]).ToList();
+            var held = new FixtureRevenue(mine.Count, mine.Sum(m => m.GetProperty("amount_total").GetDecimal()), paid.Count, paid.Sum(p => p.GetProperty("amount").GetDecimal()));
+            Assert.True(expected[legalEntity].Invoices > 0 && expected[legalEntity].Payments > 0, $"{legalEntity} should have invoices and payments: {expected[legalEntity]}");
+            Assert.Equal(expected[legalEntity], held);
+        }
+        Assert.Equal(expected.Values.Sum(r => r.Invoices), invoices.Count);
+        var journal = JournalFacts.Read(_work);
+        Assert.Equal((journal.Issued, journal.Payments), (invoices.Count, payments.Count));
         var pickings = await sim.RecordsAsync("stock.picking");
-        Assert.Equal(consumptions, pickings.Count);
+        Assert.Equal(files.CompletedDeliveries, pickings.Count);
+        Assert.Equal(journal.Consumptions, pickings.Count);
         Assert.All(pickings, p => Assert.Equal("done", p.GetProperty("state").GetString()));
 
         var again = await ImportAsync(network, odoo, files.FirstSite);
         Assert.Equal(0, again.GetProperty("accepted").GetInt32());
         Assert.Equal(invoices.Count, (await sim.InvoicesAsync()).Count);
-        Assert.Equal(payments, (await sim.RecordsAsync("account.payment")).Count);
-        Assert.Equal(consumptions, (await sim.RecordsAsync("stock.picking")).Count);
+        Assert.Equal(payments.Count, (await sim.RecordsAsync("account.payment")).Count);
+        Assert.Equal(pickings.Count, (await sim.RecordsAsync("stock.picking")).Count);
 
         Assert.Equal(0, await sim.StopAsync());
     }
+
+    // A many2one as the simulator stores it: the id, or [id, name] as Odoo reads it.
+    private static long CompanyOf(JsonElement record) =>
+        record.GetProperty("company_id") is { ValueKind: JsonValueKind.Array } pair ? pair[0].GetInt64() : record.GetProperty("company_id").GetInt64();
 
     private async Task<JsonElement> ImportAsync(string network, string odoo, string site)
     {
