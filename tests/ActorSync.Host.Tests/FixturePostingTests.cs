@@ -26,7 +26,7 @@ public sealed class FixturePostingTests : IDisposable
         await File.WriteAllTextAsync(network, files.Hocon());
         using var sim = await SimulatorProcess.StartAsync(WithKey, _work, "--config", network);
         var odoo = Path.Combine(_work, "odoo.conf");
-        await File.WriteAllTextAsync(odoo, $"actorsync.odoo.url = \"{sim.Url}\"\nactorsync.sinks.flows.revenue {{ mode = micro-batch, window = 300ms }}\n");
+        await File.WriteAllTextAsync(odoo, $"actorsync.odoo.url = \"{sim.Url}\"\nactorsync.sinks.workflows.accounting {{ mode = micro-batch, window = 300ms }}\n");
 
         var first = await ImportAsync(network, odoo, files.FirstSite);
         Assert.True(first.GetProperty("sinksIdle").GetBoolean());

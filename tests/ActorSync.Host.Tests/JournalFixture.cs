@@ -39,7 +39,7 @@ public sealed class JournalFixture : IAsyncLifetime
         var odoo = Path.Combine(Work, "odoo.conf");
         await File.WriteAllTextAsync(odoo, $$"""
             actorsync.odoo { url = "{{_simulator.BaseAddress}}", api-key-file = "{{keyFile}}", retry.base-delay = 20ms }
-            actorsync.sinks.flows.revenue { mode = micro-batch, window = 300ms }
+            actorsync.sinks.workflows.accounting { mode = micro-batch, window = 300ms }
             # Everything goes to Odoo without an approver: a staged summary holds back its invoices' adjustments, and the import waits for idle sinks.
             actorsync.network.legal-entities.northwind-health.posting { approve-summary-batches = off, approval-threshold = 100000000 }
             actorsync.network.legal-entities.lakeside-care.posting.approval-threshold = 100000000

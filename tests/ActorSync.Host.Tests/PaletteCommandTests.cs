@@ -37,7 +37,7 @@ public sealed class PaletteCommandTests : IAsyncLifetime
             Overrides = _odoo.Settings.WithFallback(ConfigurationFactory.ParseString($$"""
                 akka.loglevel = WARNING
                 akka.remote.dot-netty.tcp.port = 0
-                actorsync.sinks.flows.revenue { mode = micro-batch, window = 200ms }
+                actorsync.sinks.workflows.accounting { mode = micro-batch, window = 200ms }
                 actorsync.management {
                   port = 0
                   operators {

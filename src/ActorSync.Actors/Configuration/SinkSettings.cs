@@ -5,9 +5,6 @@ using Akka.Configuration;
 
 namespace ActorSync.Actors.Configuration;
 
-/// <summary>When a sink sends: as soon as postings wait (window zero), or when <see cref="Size"/> wait or the oldest waited <see cref="Window"/>.</summary>
-public sealed record SyncMode(string Name, TimeSpan Window, int Size);
-
 /// <summary>The posting sinks, bound from <c>actorsync.sinks</c> (hocon/odoo.conf).</summary>
 public sealed record SinkSettings(
     bool Enabled,
@@ -16,31 +13,43 @@ public sealed record SinkSettings(
     int MaxAttempts,
     TimeSpan BaseDelay,
     TimeSpan MaxDelay,
-    IReadOnlyDictionary<PostingFlow, SyncMode> Flows,
-    IReadOnlyDictionary<(LegalEntityId, PostingFlow), SyncMode> Overrides)
+    IReadOnlyDictionary<PostingWorkflow, SyncMode> Workflows,
+    IReadOnlyDictionary<(LegalEntityId, PostingWorkflow), SyncMode> Overrides)
 {
     private const string Root = "actorsync.sinks";
 
-    public SyncMode ModeOf(SinkKey key) => Overrides.TryGetValue((key.LegalEntity, key.Flow), out var mode) ? mode : Flows[key.Flow];
+    /// <summary>What a workflow runs at when HOCON does not say: the seed's model.</summary>
+    public static IReadOnlyDictionary<PostingWorkflow, SyncMode> Defaults { get; } = new Dictionary<PostingWorkflow, SyncMode>
+    {
+        [PostingWorkflow.Billing] = new("real-time", TimeSpan.Zero, 100),
+        [PostingWorkflow.Accounting] = new("micro-batch", TimeSpan.FromSeconds(2), 100),
+        [PostingWorkflow.Inventory] = new("real-time", TimeSpan.Zero, 100),
+        [PostingWorkflow.MasterData] = new("daily", TimeSpan.FromDays(1), 500, new TimeOnly(2, 0)),
+    };
+
+    public SyncMode ModeOf(LegalEntityId legalEntity, PostingWorkflow workflow) =>
+        Overrides.TryGetValue((legalEntity, workflow), out var mode) ? mode : Workflows[workflow];
 
     public static SinkSettings From(Config config)
     {
         var c = config.HasPath(Root) ? config.GetConfig(Root) : Config.Empty;
-        var flows = Enum.GetValues<PostingFlow>().ToDictionary(f => f, f => Mode(c, $"flows.{SinkKey.FlowName(f)}", new SyncMode("real-time", TimeSpan.Zero, 100)));
-        var overrides = new Dictionary<(LegalEntityId, PostingFlow), SyncMode>();
+        if (c.HasPath("flows"))
+            throw new ConfigurationProblem($"{Root}.flows is now {Root}.workflows: billing, accounting (payments, adjustments, summaries), inventory and master-data each have their own mode");
+        var workflows = Enum.GetValues<PostingWorkflow>().ToDictionary(w => w, w => Mode(c, $"workflows.{PostingWorkflows.NameOf(w)}", Defaults[w]));
+        var overrides = new Dictionary<(LegalEntityId, PostingWorkflow), SyncMode>();
         foreach (var entity in HoconRead.Keys(c, "legal-entities"))
         {
-            foreach (var flow in Enum.GetValues<PostingFlow>())
+            foreach (var workflow in Enum.GetValues<PostingWorkflow>())
             {
-                var path = $"legal-entities.{HoconRead.QuoteKey(entity)}.{SinkKey.FlowName(flow)}";
+                var path = $"legal-entities.{HoconRead.QuoteKey(entity)}.{PostingWorkflows.NameOf(workflow)}";
                 if (c.HasPath(path))
-                    overrides[(new LegalEntityId(entity), flow)] = Mode(c, path, flows[flow]);
+                    overrides[(new LegalEntityId(entity), workflow)] = Mode(c, path, workflows[workflow]);
             }
         }
         var settings = new SinkSettings(
             c.GetBoolean("enabled", true), c.GetInt("max-pending", 2000), c.GetInt("snapshot-every", 200),
             c.GetInt("retry.max-attempts", 12), c.GetTimeSpan("retry.base-delay", TimeSpan.FromSeconds(1)), c.GetTimeSpan("retry.max-delay", TimeSpan.FromMinutes(2)),
-            flows, overrides);
+            workflows, overrides);
         if (settings.MaxPending < 1 || settings.SnapshotEvery < 1 || settings.MaxAttempts < 1 || settings.BaseDelay <= TimeSpan.Zero || settings.MaxDelay < settings.BaseDelay)
             throw new ConfigurationProblem($"{Root}: max-pending, snapshot-every and retry.max-attempts must be at least 1, and retry.base-delay positive and at most retry.max-delay");
         return settings;
@@ -60,6 +69,10 @@ public sealed record SinkSettings(
             "daily" => TimeSpan.FromDays(1),
             _ => throw new ConfigurationProblem($"{Root}.{path}.mode '{name}' is not real-time, micro-batch, hourly or daily"),
         };
-        return new SyncMode(name, window, size);
+        var atText = c.GetString($"{path}.at", null);
+        TimeOnly? at = atText is null ? fallback.At
+            : TimeOnly.TryParseExact(atText, "HH:mm", out var time) ? time
+            : throw new ConfigurationProblem($"{Root}.{path}.at '{atText}' is not a time of day (HH:mm, UTC)");
+        return new SyncMode(name, window, size, at);
     }
 }

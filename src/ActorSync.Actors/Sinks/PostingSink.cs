@@ -1,4 +1,4 @@
-using ActorSync.Actors.Configuration;
+using System.Globalization;
 using ActorSync.Actors.Entities;
 using ActorSync.Actors.Invoices;
 using ActorSync.Actors.Reconciliation;
@@ -34,6 +34,7 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
 {
     private const string TickTimer = "tick";
     private const string FeedTimer = "feed";
+    private const string MasterDataTimer = "master-data";
     private const int DeriveParallelism = 8;
     // Items that wait while the sink persists the previous ones go together, in one write: one
     // write per item capped the feed at the journal's round trips (~250 items/s).
@@ -42,7 +43,6 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
 
     private readonly SinkKey _key;
     private readonly SinkServices _services;
-    private readonly SyncMode _mode;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private SinkState _state = SinkState.Empty;
     private IReadOnlyList<Posting>? _inFlight;
@@ -69,7 +69,6 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         _services = services;
         if (!SinkEntity.Exists(services.Network, _key))
             throw new InvalidOperationException($"{sinkId} is not a sink of the network: its site must belong to its legal entity");
-        _mode = services.Settings.ModeOf(_key);
         _summarizes = _key.Flow == PostingFlow.Revenue && services.Network.LegalEntities[_key.LegalEntity].Rules.Granularity == Domain.LegalEntities.PostingGranularity.Summary;
         PersistenceId = SinkEntity.PersistenceId(sinkId);
 
@@ -84,6 +83,7 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         Command<FeedCompleted>(_ => RestartFeedLater("the journal stream completed"));
         Command<RestartFeed>(_ => StartFeed());
         Command<Tick>(_ => TryDeliver());
+        Command<RefreshMasterData>(_ => RefreshMasterDataOnSchedule());
         // A result belongs to the batch in flight; one from before a restart of this actor is dropped
         // (what it did is found in Odoo by the next attempt).
         Command<WriteDone>(done => ReferenceEquals(done.Batch, _inFlight), Delivered);
@@ -112,6 +112,8 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
 
     private DateTimeOffset Now => _services.Time.GetUtcNow();
 
+    private SyncMode ModeOf(PostingWorkflow workflow) => _services.Settings.ModeOf(_key.LegalEntity, workflow);
+
     private void Start()
     {
         // Master data the flow's postings name goes first: queued once, and again only for what the
@@ -121,7 +123,29 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         if (masterData.Count > 0)
             PersistEvent(new PostingsQueued(_state.Offset, [.. masterData.Select(p => new QueuedPosting(p, false))], Now));
         Timers.StartPeriodicTimer(TickTimer, Tick.Instance, TickInterval);
+        ScheduleMasterDataRefresh();
         StartFeed();
+    }
+
+    /// <summary>
+    /// The master-data workflow's schedule (daily at a time, by default): the mapping's master data
+    /// goes to Odoo again, so a record deleted or changed there is made or set right again.
+    /// </summary>
+    private void ScheduleMasterDataRefresh()
+    {
+        var delay = ModeOf(PostingWorkflow.MasterData).NextRun(Now) - Now;
+        Timers.StartSingleTimer(MasterDataTimer, RefreshMasterData.Instance, delay > TimeSpan.Zero ? delay : TimeSpan.FromMilliseconds(1));
+    }
+
+    private void RefreshMasterDataOnSchedule()
+    {
+        ScheduleMasterDataRefresh();
+        var profile = _services.Network.LegalEntities[_key.LegalEntity];
+        var masterData = PostingDerivation.MasterData(_key.Flow, _key.Site, profile, _key.LegalEntity).Where(p => _state.Find(p.Key) is null).ToList();
+        if (masterData.Count == 0)
+            return;
+        _log.Info("Sink {0}: master-data schedule: {1} record(s) go to Odoo again", _key, masterData.Count);
+        PersistEvent(new PostingsReposted(masterData, "master-data schedule", Now), TryDeliver);
     }
 
     // ---- the journal stream ------------------------------------------------------------------
@@ -192,7 +216,7 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
             else
                 _waiting = (rest, stream);
             // A real-time posting goes now rather than at the next tick (when no write is in flight).
-            if (fresh.Count > 0 && _mode.Window == TimeSpan.Zero)
+            if (fresh.Count > 0)
                 TryDeliver();
         });
     }
@@ -222,8 +246,9 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         }
         if (_stopping || _inFlight is not null || Now < _retryAt || SummarizeIfDue())
             return;
-        var batch = SinkOutbox.NextBatch(_state, _mode.Size, _summarizes ? p => p is CustomerInvoicePosting { CreditNote: false } : null);
-        if (batch.Count == 0 || (batch.Count < _mode.Size && SinkOutbox.OldestReady(_state, batch) is { } oldest && Now - oldest < _mode.Window && !batch.All(p => SinkOutbox.IsMasterData(p))))
+        var ready = SinkOutbox.NextBatch(_state, _services.Settings.MaxPending, _summarizes ? p => p is CustomerInvoicePosting { CreditNote: false } : null);
+        var batch = SyncPacing.Due(ready, key => _state.Find(key)?.QueuedAt ?? Now, ModeOf, Now);
+        if (batch.Count == 0)
             return;
         _inFlight = batch;
         var firstAttempts = batch.Where(p => _neverSent.Remove(p.Key)).Select(p => p.Key).ToHashSet();
@@ -239,7 +264,9 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         if (!_summarizes)
             return false;
         var invoices = _state.Outbox.Where(e => e.Status == OutboxStatus.Pending && e.Posting is CustomerInvoicePosting { CreditNote: false }).ToList();
-        if (invoices.Count == 0 || (invoices.Count < _mode.Size && Now - invoices[0].QueuedAt < _mode.Window))
+        // Summaries are accounting: they follow its window and size.
+        var mode = ModeOf(PostingWorkflow.Accounting);
+        if (invoices.Count == 0 || (invoices.Count < mode.Size && Now - invoices[0].QueuedAt < mode.Window))
             return false;
         var profile = _services.Network.LegalEntities[_key.LegalEntity];
         PersistEvent(SinkOutbox.Summarize(_state, _key.Site.Value, profile.Accounts, profile.Rules, Now)!, TryDeliver);
@@ -416,8 +443,16 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
     }
 
     private SinkStatus Status() => new(
-        _key.ToString(), _mode.Name, _state.Offset, Math.Max(_seen, _state.Offset), _state.Count(OutboxStatus.Pending), _state.Count(OutboxStatus.AwaitingApproval), _state.Count(OutboxStatus.Parked),
+        _key.ToString(), Modes(), _state.Offset, Math.Max(_seen, _state.Offset), _state.Count(OutboxStatus.Pending), _state.Count(OutboxStatus.AwaitingApproval), _state.Count(OutboxStatus.Parked),
         _state.Delivered, _state.Discarded, _state.Outbox.FirstOrDefault(e => e.Status == OutboxStatus.Pending)?.QueuedAt, _inFlight is not null, _lastError, SinkOutbox.HeldBack(_state));
+
+    /// <summary>Each workflow's mode, as operators read it: "billing real-time, accounting micro-batch 2s, master-data daily 02:00".</summary>
+    private string Modes() => string.Join(", ", PostingWorkflows.In(_key.Flow).Select(w => ModeOf(w) switch
+    {
+        { Name: "micro-batch" } m => $"{PostingWorkflows.NameOf(w)} micro-batch {m.Window.TotalSeconds:0.###}s",
+        { Name: "daily", At: { } at } => $"{PostingWorkflows.NameOf(w)} daily {at.ToString("HH:mm", CultureInfo.InvariantCulture)}",
+        var m => $"{PostingWorkflows.NameOf(w)} {m.Name}",
+    }));
 
     private static OutboxItem Item(OutboxEntry entry)
     {
@@ -505,6 +540,11 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
     private sealed class RestartFeed
     {
         public static readonly RestartFeed Instance = new();
+    }
+
+    private sealed class RefreshMasterData
+    {
+        public static readonly RefreshMasterData Instance = new();
     }
 
     private sealed class Tick

@@ -196,7 +196,8 @@ internal static class SinkBenchmark
                 actorsync.http.enabled = off
                 actorsync.odoo { url = "{{sim.BaseAddress}}", login = bench, api-key-file = "{{keyFile}}", rate-limit.per-second = 0 }
                 actorsync.network.legal-entities.northwind-health.posting { granularity = detail, approval-threshold = 1000000 }
-                actorsync.sinks.flows.revenue { {{revenueMode}} }
+                actorsync.sinks.workflows.billing { {{revenueMode}} }
+                actorsync.sinks.workflows.accounting { {{revenueMode}} }
                 """),
         }, ct);
     }

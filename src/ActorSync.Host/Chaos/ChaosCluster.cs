@@ -102,7 +102,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
         # The simulator finishes a request whose answer it drops at once: no Odoo time limit to wait out.
         actorsync.odoo.request-time-limit = 1s
         actorsync.sinks.retry { max-attempts = 100000, base-delay = 200ms, max-delay = 2s }
-        actorsync.sinks.flows.revenue { mode = micro-batch, window = 500ms }
+        actorsync.sinks.workflows.accounting { mode = micro-batch, window = 500ms }
         {{string.Join("\n", network.LegalEntities.Keys.Select(le => $"actorsync.network.legal-entities.{le}.posting {{ approval-threshold = 1000000000, approve-summary-batches = off }}"))}}
         """;
 

@@ -37,7 +37,7 @@ public sealed class PostingSinkTests
     private static bool Posted(SinkTestBed bed, string key) => bed.Where("account.move", "ref", key).Any(m => Equals(m["state"], "posted"));
 
     /// <summary>One invoice per call, so the order in Odoo is the sink's order, not one create's; at most 3 postings held.</summary>
-    private const string OneAtATime = "actorsync.sinks { max-pending = 3, flows.revenue { mode = real-time, size = 1 } }";
+    private const string OneAtATime = "actorsync.sinks { max-pending = 3\nworkflows.billing { mode = real-time, size = 1 }\nworkflows.accounting { mode = real-time, size = 1 } }";
 
     /// <summary>A node sending one invoice per call, with its master data and a first invoice in Odoo.</summary>
     private static async Task StartWithAFirstInvoiceAsync(SinkTestBed bed, string sinks = OneAtATime)
@@ -131,7 +131,7 @@ public sealed class PostingSinkTests
     public async Task During_an_outage_postings_wait_and_then_drain_in_order()
     {
         await using var bed = await SinkTestBed.StartAsync();
-        await StartWithAFirstInvoiceAsync(bed, "actorsync.sinks.flows.revenue { mode = real-time, size = 1 }");
+        await StartWithAFirstInvoiceAsync(bed, "actorsync.sinks.workflows { billing { mode = real-time, size = 1 }\naccounting { mode = real-time, size = 1 } }");
 
         bed.Simulator.Faults.Outage = true;
         for (var i = 1; i <= 5; i++)
@@ -287,7 +287,7 @@ public sealed class PostingSinkTests
         // Two invoices make a summary (size 2); the long window keeps the first from going alone.
         await bed.StartNodeAsync("""
             actorsync.network.legal-entities.northwind-health.posting.granularity = summary
-            actorsync.sinks.flows.revenue { mode = micro-batch, window = 5m, size = 2 }
+            actorsync.sinks.workflows.accounting { mode = micro-batch, window = 5m, size = 2 }
             """);
         await IssueAsync(bed, "claim-s1", 120m);
         await IssueAsync(bed, "claim-s2", 80.50m);
@@ -316,7 +316,7 @@ public sealed class PostingSinkTests
     public async Task A_flood_of_supply_postings_does_not_hold_up_an_invoice()
     {
         await using var bed = await SinkTestBed.StartAsync();
-        await bed.StartNodeAsync("actorsync.sinks.flows.inventory { mode = real-time, size = 20 }");
+        await bed.StartNodeAsync("actorsync.sinks.workflows.inventory { mode = real-time, size = 20 }");
         // Every Odoo call takes 150 ms: the inventory backlog below needs well over ten seconds.
         bed.Simulator.Faults.Latency = TimeSpan.FromMilliseconds(150);
         await Task.WhenAll(Enumerable.Range(1, 300).Select(i =>
@@ -348,6 +348,48 @@ public sealed class PostingSinkTests
         await Task.Delay(TimeSpan.FromSeconds(1));
         var lakeside = Convert.ToInt64(Assert.Single(bed.Simulator.Records("res.company"), c => Equals(c["name"], "Lakeside Care Group"))["id"]);
         Assert.DoesNotContain(bed.Simulator.Records("account.move"), m => Convert.ToInt64(m["company_id"]) == lakeside);
+    }
+
+    [Fact]
+    public async Task Billing_goes_at_once_while_accounting_waits_for_its_batch()
+    {
+        await using var bed = await SinkTestBed.StartAsync();
+        await bed.StartNodeAsync("actorsync.sinks.workflows { billing { mode = real-time }\naccounting { mode = micro-batch, window = 10m, size = 2 } }");
+        await IssueAsync(bed, "claim-b1", 90m);
+        await IssueAsync(bed, "claim-b2", 60m);
+        await bed.WaitForAsync(_ => Posted(bed, "inv-nw-general-claim-b1") && Posted(bed, "inv-nw-general-claim-b2"), "the invoices, each at once");
+
+        await PayAsync(bed, "claim-b1", "pay-b1", 40m);
+        var waiting = await WaitForStatusAsync(bed, Revenue, s => s.Pending == 1);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Empty(bed.Where("account.payment", "memo", "pay-nw-general-claim-b1-pay-b1"));
+        Assert.Contains("billing real-time, accounting micro-batch 600s", waiting.Mode, StringComparison.Ordinal);
+
+        // The second payment fills the accounting batch: both go together.
+        await PayAsync(bed, "claim-b2", "pay-b2", 60m);
+        await bed.WaitForAsync(_ => bed.Where("account.payment", "memo", "pay-nw-general-claim-b1-pay-b1").Any() && bed.Where("account.payment", "memo", "pay-nw-general-claim-b2-pay-b2").Any(), "both payments in one batch");
+    }
+
+    [Fact]
+    public async Task The_master_data_schedule_makes_again_what_was_deleted_in_Odoo()
+    {
+        await using var bed = await SinkTestBed.StartAsync();
+        await bed.StartNodeAsync("actorsync.sinks.workflows.master-data { mode = micro-batch, window = 1s }");
+        await bed.WaitForAsync(_ => bed.Where("account.analytic.account", "name", "NW-GEN Emergency").Any(), "the department's analytic account, at the sink's start");
+        var first = Convert.ToInt64(Assert.Single(bed.Where("account.analytic.account", "name", "NW-GEN Emergency"))["id"]);
+
+        using (var http = new HttpClient { BaseAddress = bed.Simulator.BaseAddress })
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("bearer", SinkTestBed.ApiKey);
+            using var unlink = await http.PostAsync("json/2/account.analytic.account/unlink", new StringContent($$"""{"ids":[{{first}}]}""", System.Text.Encoding.UTF8, "application/json"));
+            Assert.True(unlink.IsSuccessStatusCode, await unlink.Content.ReadAsStringAsync());
+        }
+        Assert.Empty(bed.Where("account.analytic.account", "name", "NW-GEN Emergency"));
+
+        await bed.WaitForAsync(_ => bed.Where("account.analytic.account", "name", "NW-GEN Emergency").Any(), "the schedule to make it again");
+        Assert.NotEqual(first, Convert.ToInt64(Assert.Single(bed.Where("account.analytic.account", "name", "NW-GEN Emergency"))["id"]));
+        var status = await WaitForStatusAsync(bed, Revenue, s => s.Pending == 0);
+        Assert.Equal(0, status.Parked);
     }
 
     private static async Task<SinkStatus> WaitForStatusAsync(SinkTestBed bed, string sink, Func<SinkStatus, bool> done)

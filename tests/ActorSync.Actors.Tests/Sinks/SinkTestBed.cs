@@ -56,8 +56,9 @@ internal sealed class SinkTestBed : IAsyncDisposable
             actorsync.network.legal-entities.northwind-health.posting.granularity = detail
             actorsync.sinks {
               retry { base-delay = 100ms, max-delay = 500ms, max-attempts = 50 }
-              flows.revenue { mode = micro-batch, window = 200ms, size = 100 }
-              flows.inventory { mode = real-time }
+              workflows.billing { mode = micro-batch, window = 200ms, size = 100 }
+              workflows.accounting { mode = micro-batch, window = 200ms, size = 100 }
+              workflows.inventory { mode = real-time }
             }
             """ + extraHocon;
         Node = await ActorSyncNode.StartAsync(_postgres is null ? TestNodes.Sqlite(Path.Combine(_folder.Path, "data"), hocon) : TestNodes.Postgres(_postgres, hocon));
