@@ -7,6 +7,8 @@ using ActorSync.Actors.Items;
 using ActorSync.Actors.LegalEntities;
 using ActorSync.Actors.MasterData;
 using ActorSync.Actors.Projections;
+using ActorSync.Actors.Reconciliation;
+using ActorSync.Actors.Reporting;
 using ActorSync.Actors.Serialization;
 using ActorSync.Actors.Sinks;
 using ActorSync.Domain.Common;
@@ -121,6 +123,7 @@ public sealed class ActorSyncNode : IAsyncDisposable
                 await node.SeedNetworkAsync(cancellationToken);
             node.KeepSinksAwake();
             node.StartProjections();
+            node.StartReporting();
         }
         catch
         {
@@ -192,6 +195,16 @@ public sealed class ActorSyncNode : IAsyncDisposable
             return;
         var interval = NodeSettings.PositiveDuration(Config, "actorsync.projections.postings.interval", TimeSpan.FromSeconds(1));
         System.ActorOf(ClusterSingletonManager.Props(ProjectionRunner.Props(Storage, Network, interval), PoisonPill.Instance, ClusterSingletonManagerSettings.Create(System)), "projection-postings");
+    }
+
+    /// <summary>The reporting export (<c>actorsync.reporting</c>), by one node of the cluster at a time; it reads Odoo, so only where sinks can.</summary>
+    private void StartReporting()
+    {
+        var settings = ReportingSettings.From(Config);
+        if (!settings.Enabled || _sinkServices is not { } sinks)
+            return;
+        System.ActorOf(ClusterSingletonManager.Props(ReportingExporter.Props(settings, (scope, ct) => ReconciliationService.RunAsync(this, scope, ct), sinks.Time),
+            PoisonPill.Instance, ClusterSingletonManagerSettings.Create(System)), "reporting-export");
     }
 
     /// <summary>Sinks need Odoo: without a usable connection (no API key yet) postings wait in the journal and go once it is configured.</summary>
