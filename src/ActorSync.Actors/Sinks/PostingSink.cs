@@ -46,6 +46,8 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private SinkState _state = SinkState.Empty;
     private IReadOnlyList<Posting>? _inFlight;
+    // A batch Odoo took whole, while its confirmation is being persisted: the next batch goes meanwhile, without it.
+    private HashSet<PostingKey> _confirming = [];
     private int _attempts;
     private int _holds;
     private DateTimeOffset _retryAt;
@@ -247,7 +249,7 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         if (_stopping || _inFlight is not null || Now < _retryAt || SummarizeIfDue())
             return;
         var ready = SinkOutbox.NextBatch(_state, _services.Settings.MaxPending, _summarizes ? p => p is CustomerInvoicePosting { CreditNote: false } : null);
-        var batch = SyncPacing.Due(ready, key => _state.Find(key)?.QueuedAt ?? Now, ModeOf, Now);
+        var batch = SyncPacing.Due([.. ready.Where(p => !_confirming.Contains(p.Key))], key => _state.Find(key)?.QueuedAt ?? Now, ModeOf, Now);
         if (batch.Count == 0)
             return;
         _inFlight = batch;
@@ -301,7 +303,18 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         var park = SinkOutbox.ToPark(_state, batch, [.. failed.Select(r => (r.Key, r.Error?.Name))]).ToHashSet();
         events.AddRange(failed.Where(r => park.Contains(r.Key) && !(r.Error is { } e && NotTheBatchsFault(e)))
             .Select(r => (ISinkEvent)new PostingParked(r.Key, r.Error?.Name ?? "unknown", r.Error?.OdooMessage ?? "no reason given", Now)));
-        PersistEvents(events, TryDeliver);
+        // All in Odoo: the next batch need not wait for the confirmation's write (a crash before it
+        // only sends this batch again, and Odoo finds it). A failure changes what may go next: wait.
+        if (failed.Count == 0 && !_summarizes)
+        {
+            _confirming = [.. batch.Select(p => p.Key)];
+            TryDeliver();
+        }
+        PersistEvents(events, () =>
+        {
+            _confirming = [];
+            TryDeliver();
+        });
     }
 
     private void Failed(Exception cause)
