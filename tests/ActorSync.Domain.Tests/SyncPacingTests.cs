@@ -43,6 +43,16 @@ public sealed class SyncPacingTests
     }
 
     [Fact]
+    public void More_master_data_than_a_batch_takes_goes_alone()
+    {
+        IReadOnlyList<Posting> ready = [.. Enumerable.Range(1, 3).Select(i => (Posting)new AnalyticAccountUpsert(new PostingKey($"analytic-{i}"), Entity, $"Dept {i}")), Invoice("inv-1")];
+
+        var due = SyncPacing.Due(ready, _ => Now, w => w == PostingWorkflow.MasterData ? RealTime with { Size = 2 } : RealTime, Now);
+
+        Assert.Equal(["analytic-1", "analytic-2"], due.Select(p => p.Key.Value));
+    }
+
+    [Fact]
     public void A_payment_never_goes_ahead_of_its_invoice_that_waits_for_its_own_workflow()
     {
         IReadOnlyList<Posting> ready = [Invoice("inv-1"), Payment("pay-1", "inv-1"), Payment("pay-2")];

@@ -249,7 +249,8 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         if (_stopping || _inFlight is not null || Now < _retryAt || SummarizeIfDue())
             return;
         var ready = SinkOutbox.NextBatch(_state, _services.Settings.MaxPending, _summarizes ? p => p is CustomerInvoicePosting { CreditNote: false } : null);
-        var batch = SyncPacing.Due([.. ready.Where(p => !_confirming.Contains(p.Key))], key => _state.Find(key)?.QueuedAt ?? Now, ModeOf, Now);
+        var queuedAt = _state.Outbox.ToDictionary(e => e.Posting.Key, e => e.QueuedAt);
+        var batch = SyncPacing.Due([.. ready.Where(p => !_confirming.Contains(p.Key))], key => queuedAt.GetValueOrDefault(key, Now), ModeOf, Now);
         if (batch.Count == 0)
             return;
         _inFlight = batch;
@@ -304,8 +305,9 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
         events.AddRange(failed.Where(r => park.Contains(r.Key) && !(r.Error is { } e && NotTheBatchsFault(e)))
             .Select(r => (ISinkEvent)new PostingParked(r.Key, r.Error?.Name ?? "unknown", r.Error?.OdooMessage ?? "no reason given", Now)));
         // All in Odoo: the next batch need not wait for the confirmation's write (a crash before it
-        // only sends this batch again, and Odoo finds it). A failure changes what may go next: wait.
-        if (failed.Count == 0 && !_summarizes)
+        // only sends this batch again, and Odoo finds it). A failure changes what may go next, and a
+        // stopping sink stops only after the write: wait for it.
+        if (failed.Count == 0 && !_summarizes && !_stopping)
         {
             _confirming = [.. batch.Select(p => p.Key)];
             TryDeliver();
