@@ -35,10 +35,12 @@ public sealed record SinkSettings(
         var c = config.HasPath(Root) ? config.GetConfig(Root) : Config.Empty;
         if (c.HasPath("flows"))
             throw new ConfigurationProblem($"{Root}.flows is now {Root}.workflows: billing, accounting (payments, adjustments, summaries), inventory and master-data each have their own mode");
+        RequireWorkflows(c, "workflows");
         var workflows = Enum.GetValues<PostingWorkflow>().ToDictionary(w => w, w => Mode(c, $"workflows.{PostingWorkflows.NameOf(w)}", Defaults[w]));
         var overrides = new Dictionary<(LegalEntityId, PostingWorkflow), SyncMode>();
         foreach (var entity in HoconRead.Keys(c, "legal-entities"))
         {
+            RequireWorkflows(c, $"legal-entities.{HoconRead.QuoteKey(entity)}");
             foreach (var workflow in Enum.GetValues<PostingWorkflow>())
             {
                 var path = $"legal-entities.{HoconRead.QuoteKey(entity)}.{PostingWorkflows.NameOf(workflow)}";
@@ -73,6 +75,16 @@ public sealed record SinkSettings(
         TimeOnly? at = atText is null ? fallback.At
             : TimeOnly.TryParseExact(atText, "HH:mm", out var time) ? time
             : throw new ConfigurationProblem($"{Root}.{path}.at '{atText}' is not a time of day (HH:mm, UTC)");
+        if (name == "real-time" && path.EndsWith(PostingWorkflows.NameOf(PostingWorkflow.MasterData), StringComparison.Ordinal))
+            throw new ConfigurationProblem($"{Root}.{path}.mode: master data runs on a schedule (daily, hourly, or micro-batch with a window), not real-time");
         return new SyncMode(name, window, size, at);
+    }
+
+    /// <summary>A key that names no workflow (an old <c>revenue</c>, a typo) would be ignored without a word: refuse it.</summary>
+    private static void RequireWorkflows(Config c, string path)
+    {
+        var names = Enum.GetValues<PostingWorkflow>().Select(PostingWorkflows.NameOf).ToList();
+        foreach (var key in HoconRead.Keys(c, path).Where(k => !names.Contains(k)))
+            throw new ConfigurationProblem($"{Root}.{path}.{key} is not a workflow: {string.Join(", ", names)}");
     }
 }

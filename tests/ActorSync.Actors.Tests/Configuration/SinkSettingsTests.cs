@@ -57,6 +57,9 @@ public sealed class SinkSettingsTests : IDisposable
     [InlineData("actorsync.sinks.workflows.inventory.size = 0", "actorsync.sinks.workflows.inventory.size must be at least 1")]
     [InlineData("actorsync.sinks.workflows.master-data.at = \"2am\"", "actorsync.sinks.workflows.master-data.at '2am' is not a time of day (HH:mm, UTC)")]
     [InlineData("actorsync.sinks.flows.revenue.mode = real-time", "actorsync.sinks.flows is now actorsync.sinks.workflows")]
+    [InlineData("actorsync.sinks.workflows.revenue.mode = real-time", "actorsync.sinks.workflows.revenue is not a workflow: billing, accounting, inventory, master-data")]
+    [InlineData("actorsync.sinks.legal-entities.lakeside-care.revenue.mode = daily", "actorsync.sinks.legal-entities.lakeside-care.revenue is not a workflow")]
+    [InlineData("actorsync.sinks.workflows.master-data.mode = real-time", "master data runs on a schedule")]
     [InlineData("actorsync.sinks.retry { base-delay = 5m, max-delay = 1m }", "retry.base-delay positive and at most retry.max-delay")]
     public void A_mistake_in_the_modes_is_named_where_it_is(string change, string message)
     {
