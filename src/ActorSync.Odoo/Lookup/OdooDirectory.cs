@@ -86,6 +86,16 @@ public sealed class OdooDirectory(OdooClient odoo)
         return _found[key] = rows[0]["id"]!.GetValue<long>();
     }
 
+    /// <summary>
+    /// Forgets what was found for <paramref name="name"/> of <paramref name="model"/> in any company:
+    /// the record was made (again) under that name, so an id found before may name a deleted one.
+    /// </summary>
+    public void Forget(string model, string name)
+    {
+        foreach (var key in _found.Keys.Where(k => k.StartsWith(model + "|", StringComparison.Ordinal) && k.EndsWith("|" + name, StringComparison.Ordinal)))
+            _found.TryRemove(key, out _);
+    }
+
     private static OdooException Missing(string what, string name, string where) =>
         new("actorsync.mapping-missing", $"The {what} '{name}' does not exist in {where}.", null, OdooErrorClass.Permanent);
 }

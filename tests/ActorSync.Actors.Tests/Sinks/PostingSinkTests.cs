@@ -374,7 +374,7 @@ public sealed class PostingSinkTests
     public async Task The_master_data_schedule_makes_again_what_was_deleted_in_Odoo()
     {
         await using var bed = await SinkTestBed.StartAsync();
-        await bed.StartNodeAsync("actorsync.sinks.workflows.master-data { mode = micro-batch, window = 1s }");
+        await bed.StartNodeAsync("actorsync.sinks.workflows.master-data { mode = micro-batch, window = 2s }");
         await bed.WaitForAsync(_ => bed.Where("account.analytic.account", "name", "NW-GEN Emergency").Any(), "the department's analytic account, at the sink's start");
         var first = Convert.ToInt64(Assert.Single(bed.Where("account.analytic.account", "name", "NW-GEN Emergency"))["id"]);
 
@@ -387,7 +387,12 @@ public sealed class PostingSinkTests
         Assert.Empty(bed.Where("account.analytic.account", "name", "NW-GEN Emergency"));
 
         await bed.WaitForAsync(_ => bed.Where("account.analytic.account", "name", "NW-GEN Emergency").Any(), "the schedule to make it again");
-        Assert.NotEqual(first, Convert.ToInt64(Assert.Single(bed.Where("account.analytic.account", "name", "NW-GEN Emergency"))["id"]));
+        var again = Convert.ToInt64(Assert.Single(bed.Where("account.analytic.account", "name", "NW-GEN Emergency"))["id"]);
+        Assert.NotEqual(first, again);
+
+        // An invoice of that department afterwards names the account made again, not the deleted one.
+        await IssueAsync(bed, "claim-after-refresh", 75m);
+        await bed.WaitForAsync(_ => Posted(bed, "inv-nw-general-claim-after-refresh"), "the invoice, on the account made again");
         var status = await WaitForStatusAsync(bed, Revenue, s => s.Pending == 0);
         Assert.Equal(0, status.Parked);
     }
