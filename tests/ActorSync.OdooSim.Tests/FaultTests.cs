@@ -89,7 +89,8 @@ public sealed class FaultTests
         var search = await client.ExecuteAsync("res.partner", "search_count", "[[]]");
         var lost = new[] { await Record.ExceptionAsync(() => client.ExecuteAsync("res.partner", "create", Partner)), await Record.ExceptionAsync(() => client.ExecuteAsync("res.partner", "create", Partner)) };
         var answered = await client.ExecuteAsync("res.partner", "create", Partner);
-        var unnamed = await client.PostAsync("/sim/faults", """{"dropAnswersTo":[{"model":"res.partner"}]}""");
+        var unnamed = await client.PostAsync("/sim/faults", """{"latencyMs":5,"dropAnswersTo":[{"model":"res.partner"}]}""");
+        var after = await client.GetAsync("/sim/faults");
 
         Assert.Equal(200, set.Status);
         Assert.Equal(before, (int)search.Result!);
@@ -97,6 +98,7 @@ public sealed class FaultTests
         Assert.NotNull(answered.Result);
         Assert.Equal(before + 3, sim.Count("res.partner"));
         Assert.Equal(400, unnamed.Status);
+        Assert.Equal(0.0, (double)after.Json!["latencyMs"]!);
     }
 
     [Fact]

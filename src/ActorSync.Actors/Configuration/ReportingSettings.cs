@@ -11,7 +11,8 @@ public sealed record ReportingSettings(bool Enabled, SyncMode Schedule, string D
 {
     private const string Root = "actorsync.reporting";
 
-    public static ReportingSettings From(Config config)
+    /// <summary>A relative <c>directory</c> is in the node's data folder (<paramref name="dataDir"/>), which a container mounts writable.</summary>
+    public static ReportingSettings From(Config config, string dataDir = "data")
     {
         var c = config.HasPath(Root) ? config.GetConfig(Root) : Config.Empty;
         var mode = c.GetString("mode", "daily");
@@ -25,7 +26,7 @@ public sealed record ReportingSettings(bool Enabled, SyncMode Schedule, string D
         var days = c.GetInt("days", 1);
         if (days < 1 || schedule.Window <= TimeSpan.Zero)
             throw new ConfigurationProblem($"{Root}: days must be at least 1 and window positive");
-        return new ReportingSettings(c.GetBoolean("enabled", false), schedule, c.GetString("directory", "exports"), days);
+        return new ReportingSettings(c.GetBoolean("enabled", false), schedule, Path.GetFullPath(Path.Combine(dataDir, c.GetString("directory", "exports"))), days);
     }
 
     private static TimeOnly At(Config c)

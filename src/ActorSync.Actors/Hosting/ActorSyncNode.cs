@@ -123,7 +123,7 @@ public sealed class ActorSyncNode : IAsyncDisposable
                 await node.SeedNetworkAsync(cancellationToken);
             node.KeepSinksAwake();
             node.StartProjections();
-            node.StartReporting();
+            node.StartReporting(options.DataDir ?? config.GetString("actorsync.storage.data-dir", "data"));
         }
         catch
         {
@@ -197,13 +197,16 @@ public sealed class ActorSyncNode : IAsyncDisposable
         System.ActorOf(ClusterSingletonManager.Props(ProjectionRunner.Props(Storage, Network, interval), PoisonPill.Instance, ClusterSingletonManagerSettings.Create(System)), "projection-postings");
     }
 
-    /// <summary>The reporting export (<c>actorsync.reporting</c>), by one node of the cluster at a time; it reads Odoo, so only where sinks can.</summary>
-    private void StartReporting()
+    /// <summary>
+    /// The reporting export (<c>actorsync.reporting</c>), by one node of the cluster at a time (the
+    /// oldest). Every node offers to run it: one without Odoo's key logs why each run fails.
+    /// </summary>
+    private void StartReporting(string dataDir)
     {
-        var settings = ReportingSettings.From(Config);
-        if (!settings.Enabled || _sinkServices is not { } sinks)
+        var settings = ReportingSettings.From(Config, dataDir);
+        if (!settings.Enabled)
             return;
-        System.ActorOf(ClusterSingletonManager.Props(ReportingExporter.Props(settings, (scope, ct) => ReconciliationService.RunAsync(this, scope, ct), sinks.Time),
+        System.ActorOf(ClusterSingletonManager.Props(ReportingExporter.Props(settings, (scope, ct) => ReconciliationService.RunAsync(this, scope, ct), _sinkServices?.Time ?? TimeProvider.System),
             PoisonPill.Instance, ClusterSingletonManagerSettings.Create(System)), "reporting-export");
     }
 

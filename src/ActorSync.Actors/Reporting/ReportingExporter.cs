@@ -10,8 +10,8 @@ namespace ActorSync.Actors.Reporting;
 /// The reporting workflow, in batch: one exporter per cluster (a singleton) that, on its schedule,
 /// reconciles the last days (up to yesterday, UTC) and writes the report as CSV files. It reads
 /// the sinks' journals and Odoo through a connection of its own, so it never competes with the
-/// sinks' outboxes or their Odoo connections. A run that fails (Odoo away) is tried again in five
-/// minutes; the next scheduled run goes on as planned.
+/// sinks' outboxes or their Odoo connections. A run that fails (Odoo away, the folder not
+/// writable) is tried again every five minutes until one succeeds; the schedule then goes on.
 /// </summary>
 public sealed class ReportingExporter : ReceiveActor, IWithTimers
 {

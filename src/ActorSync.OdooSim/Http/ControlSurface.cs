@@ -56,9 +56,11 @@ internal sealed class ControlSurface(OdooServer server, SimulatorFaults faults, 
             SerializationFailureRate = Number(body, "serializationFailureRate"),
             Seed = Get(body, "seed") is { } seed ? (int)Number(body, "seed") : FaultSettings.None.Seed,
         };
+        var drops = (Get(body, "dropAnswersTo") as JsonArray ?? []).OfType<JsonObject>()
+            .Select(t => (Model: Text(t, "model"), Method: Text(t, "method"), Count: Get(t, "count") is null ? 1 : (int)Number(t, "count"))).ToList();
         faults.Apply(settings);
-        foreach (var target in (Get(body, "dropAnswersTo") as JsonArray ?? []).OfType<JsonObject>())
-            faults.DropNextResponsesTo(Text(target, "model"), Text(target, "method"), Get(target, "count") is null ? 1 : (int)Number(target, "count"));
+        foreach (var (model, method, count) in drops)
+            faults.DropNextResponsesTo(model, method, count);
         return Reply.Of(Describe(settings));
     }
 
