@@ -48,8 +48,10 @@ public sealed class SinkOutboxTests
             summarized.Summary.Lines.Select(l => (l.AccountCode, l.AnalyticAccount, l.Debit.Amount, l.Credit.Amount)));
         Assert.False(summarized.NeedsApproval);
 
-        var after = SinkOutbox.Apply(state, summarized);
+        var after = SinkOutbox.Apply(state, summarized with { At = At.AddMinutes(5) });
         Assert.Equal(["sum-nw-general-20261129-1", "inv-3"], after.Outbox.Select(e => e.Posting.Key.Value));
+        // Queued when its invoices were: the accounting window that made it does not start again.
+        Assert.Equal(At, after.Outbox[0].QueuedAt);
         Assert.Equal((1L, 2L), (after.Summaries, after.Summarized));
         Assert.Equal(new PostingKey("sum-nw-general-20261130-2"), SinkOutbox.Summarize(after, "nw-general", Accounts, new PostingRules(PostingGranularity.Summary, null, false), At)!.Summary.Key);
     }

@@ -176,10 +176,12 @@ public static class SinkOutbox
     private static SinkState Summarized(SinkState state, PostingsSummarized e)
     {
         // The summary takes its first invoice's place: what followed the invoices still follows it.
+        // It has waited as long as that invoice (its window is what made it): it does not wait another.
         var members = e.Invoices.ToHashSet();
         var place = state.Outbox.FindIndex(x => members.Contains(x.Posting.Key));
         var rest = Remove(state, e.Invoices);
-        var entry = new OutboxEntry(e.Summary, e.NeedsApproval ? OutboxStatus.AwaitingApproval : OutboxStatus.Pending, e.At, Members: e.Invoices);
+        var queuedAt = place < 0 ? e.At : state.Outbox[place].QueuedAt;
+        var entry = new OutboxEntry(e.Summary, e.NeedsApproval ? OutboxStatus.AwaitingApproval : OutboxStatus.Pending, queuedAt, Members: e.Invoices);
         return rest with { Outbox = rest.Outbox.Insert(place < 0 ? rest.Outbox.Count : place, entry), Summaries = state.Summaries + 1, Summarized = state.Summarized + e.Invoices.Count };
     }
 
