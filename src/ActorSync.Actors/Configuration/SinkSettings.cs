@@ -36,7 +36,7 @@ public sealed record SinkSettings(
         if (c.HasPath("flows"))
             throw new ConfigurationProblem($"{Root}.flows is now {Root}.workflows: billing, accounting (payments, adjustments, summaries), inventory and master-data each have their own mode");
         RequireWorkflows(c, "workflows");
-        var workflows = Enum.GetValues<PostingWorkflow>().ToDictionary(w => w, w => Mode(c, $"workflows.{PostingWorkflows.NameOf(w)}", Defaults[w]));
+        var workflows = Enum.GetValues<PostingWorkflow>().ToDictionary(w => w, w => Mode(c, w, $"workflows.{PostingWorkflows.NameOf(w)}", Defaults[w]));
         var overrides = new Dictionary<(LegalEntityId, PostingWorkflow), SyncMode>();
         foreach (var entity in HoconRead.Keys(c, "legal-entities"))
         {
@@ -45,7 +45,7 @@ public sealed record SinkSettings(
             {
                 var path = $"legal-entities.{HoconRead.QuoteKey(entity)}.{PostingWorkflows.NameOf(workflow)}";
                 if (c.HasPath(path))
-                    overrides[(new LegalEntityId(entity), workflow)] = Mode(c, path, workflows[workflow]);
+                    overrides[(new LegalEntityId(entity), workflow)] = Mode(c, workflow, path, workflows[workflow]);
             }
         }
         var settings = new SinkSettings(
@@ -57,7 +57,7 @@ public sealed record SinkSettings(
         return settings;
     }
 
-    private static SyncMode Mode(Config c, string path, SyncMode fallback)
+    private static SyncMode Mode(Config c, PostingWorkflow workflow, string path, SyncMode fallback)
     {
         var name = c.GetString($"{path}.mode", fallback.Name);
         var size = c.GetInt($"{path}.size", fallback.Size);
@@ -75,7 +75,7 @@ public sealed record SinkSettings(
         TimeOnly? at = atText is null ? fallback.At
             : TimeOnly.TryParseExact(atText, "HH:mm", out var time) ? time
             : throw new ConfigurationProblem($"{Root}.{path}.at '{atText}' is not a time of day (HH:mm, UTC)");
-        if (name == "real-time" && path.EndsWith(PostingWorkflows.NameOf(PostingWorkflow.MasterData), StringComparison.Ordinal))
+        if (name == "real-time" && workflow == PostingWorkflow.MasterData)
             throw new ConfigurationProblem($"{Root}.{path}.mode: master data runs on a schedule (daily, hourly, or micro-batch with a window), not real-time");
         return new SyncMode(name, window, size, at);
     }

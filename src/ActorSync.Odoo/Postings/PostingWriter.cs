@@ -112,9 +112,10 @@ public sealed class PostingWriter(OdooClient odoo, Func<LegalEntityId, OdooTarge
                 if (result.OdooId is { } id)
                     _records.Remember(result.Key, id);
             }
-            // Master data made now (for the first time, or again after it was deleted in Odoo) replaces what the directory found before.
-            foreach (var made in kind is UpsertKind<T> ? chunk.Where(p => chunkResults.Any(r => r.Key == p.Key && r.Outcome == PostingOutcome.Created)) : [])
-                _directory.Forget(kind.Model, kind.MarkerOf(made));
+            // Master data written now replaces what the directory found before: it may have been made
+            // again after it was deleted in Odoo, here or by another node's writer (then found here).
+            foreach (var written in kind is UpsertKind<T> ? chunk.Where(p => chunkResults.Any(r => r.Key == p.Key && r.Succeeded)) : [])
+                _directory.Forget(kind.Model, kind.MarkerOf(written));
         }
     }
 }

@@ -28,4 +28,23 @@ public sealed class MasterDataTests
         Assert.NotEqual(first, again.OdooId);
         Assert.Equal(again.OdooId, await writer.Directory.FindAnalyticAccountAsync(company, "Cardiology", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_writer_that_finds_master_data_another_writer_made_again_forgets_the_deleted_id()
+    {
+        await using var sim = await OwnSimulator.StartAsync();
+        using var client = sim.Client();
+        var (here, elsewhere) = (new PostingWriter(client, _ => new OdooTarget(SimulatedOdoo.CompanyA)), new PostingWriter(client, _ => new OdooTarget(SimulatedOdoo.CompanyA)));
+        var account = new AnalyticAccountUpsert(new PostingKey("analytic-a-oncology"), new LegalEntityId("a"), "Oncology");
+        var company = await here.Directory.CompanyAsync(SimulatedOdoo.CompanyA, CancellationToken.None);
+        var first = Assert.Single(await elsewhere.WriteAsync([account])).OdooId!.Value;
+        Assert.Equal(first, await here.Directory.FindAnalyticAccountAsync(company, "Oncology", CancellationToken.None));
+
+        await client.ActAsync("account.analytic.account", "unlink", [first], company.Id, CancellationToken.None);
+        var made = Assert.Single(await elsewhere.WriteAsync([account])).OdooId;
+        var found = Assert.Single(await here.WriteAsync([account]));
+
+        Assert.Equal((PostingOutcome.AlreadyInOdoo, made), (found.Outcome, found.OdooId));
+        Assert.Equal(made, await here.Directory.FindAnalyticAccountAsync(company, "Oncology", CancellationToken.None));
+    }
 }
