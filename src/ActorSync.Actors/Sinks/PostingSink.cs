@@ -131,7 +131,7 @@ public sealed class PostingSink : ReceivePersistentActor, IWithTimers
 
     /// <summary>
     /// The master-data workflow's schedule (daily at a time, by default): the mapping's master data
-    /// goes to Odoo again, so a record deleted or changed there is made or set right again.
+    /// goes to Odoo again, so a record deleted there is made again.
     /// </summary>
     private void ScheduleMasterDataRefresh()
     {

@@ -155,10 +155,6 @@ public static class SinkOutbox
 
     public static bool IsMasterData(Posting posting) => posting is PartnerUpsert or AnalyticAccountUpsert or ProductUpsert;
 
-    /// <summary>When the oldest pending posting was queued (for the sync mode's window), if any may go.</summary>
-    public static DateTimeOffset? OldestReady(SinkState state, IReadOnlyList<Posting> batch) =>
-        batch.Count == 0 ? null : state.Find(batch[0].Key)?.QueuedAt;
-
     public static string? CheckApproval(SinkState state, PostingKey key) => state.Find(key) switch
     {
         null => $"posting {key} is not in this sink's outbox",
