@@ -18,7 +18,7 @@ public sealed record ReportingSettings(bool Enabled, SyncMode Schedule, string D
         var mode = c.GetString("mode", "daily");
         var schedule = mode switch
         {
-            "daily" => new SyncMode(mode, TimeSpan.FromDays(1), 1, At(c)),
+            "daily" => new SyncMode(mode, TimeSpan.FromDays(1), 1, HoconRead.TimeOfDay(c, "at", Root, new TimeOnly(3, 0))),
             "hourly" => new SyncMode(mode, TimeSpan.FromHours(1), 1),
             "micro-batch" => new SyncMode(mode, c.GetTimeSpan("window", TimeSpan.FromMinutes(5)), 1),
             _ => throw new ConfigurationProblem($"{Root}.mode '{mode}' is not daily, hourly or micro-batch (with a window)"),
@@ -27,11 +27,5 @@ public sealed record ReportingSettings(bool Enabled, SyncMode Schedule, string D
         if (days < 1 || schedule.Window <= TimeSpan.Zero)
             throw new ConfigurationProblem($"{Root}: days must be at least 1 and window positive");
         return new ReportingSettings(c.GetBoolean("enabled", false), schedule, Path.GetFullPath(Path.Combine(dataDir, c.GetString("directory", "exports"))), days);
-    }
-
-    private static TimeOnly At(Config c)
-    {
-        var text = c.GetString("at", "03:00");
-        return TimeOnly.TryParseExact(text, "HH:mm", out var at) ? at : throw new ConfigurationProblem($"{Root}.at '{text}' is not a time of day (HH:mm, UTC)");
     }
 }

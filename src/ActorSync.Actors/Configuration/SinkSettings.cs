@@ -71,10 +71,7 @@ public sealed record SinkSettings(
             "daily" => TimeSpan.FromDays(1),
             _ => throw new ConfigurationProblem($"{Root}.{path}.mode '{name}' is not real-time, micro-batch, hourly or daily"),
         };
-        var atText = c.GetString($"{path}.at", null);
-        TimeOnly? at = atText is null ? fallback.At
-            : TimeOnly.TryParseExact(atText, "HH:mm", out var time) ? time
-            : throw new ConfigurationProblem($"{Root}.{path}.at '{atText}' is not a time of day (HH:mm, UTC)");
+        var at = HoconRead.TimeOfDay(c, $"{path}.at", Root, fallback.At);
         if (name == "real-time" && workflow == PostingWorkflow.MasterData)
             throw new ConfigurationProblem($"{Root}.{path}.mode: master data runs on a schedule (daily, hourly, or micro-batch with a window), not real-time");
         return new SyncMode(name, window, size, at);
