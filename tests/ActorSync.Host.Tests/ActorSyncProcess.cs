@@ -58,6 +58,10 @@ internal sealed class ActorSyncProcess : IDisposable
     /// <summary>SIGTERM, as a container orchestrator or systemd sends it.</summary>
     public void Terminate() => Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
 
+    /// <summary>The JSON summary a <c>--json</c> command prints as its last line.</summary>
+    public System.Text.Json.JsonElement LastJson() =>
+        System.Text.Json.JsonDocument.Parse(Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1]).RootElement.Clone();
+
     /// <summary>SIGKILL: the process dies where it stands, as in a power cut or an OOM kill.</summary>
     public void Kill() => _process.Kill();
 

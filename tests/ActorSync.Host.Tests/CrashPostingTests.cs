@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Xunit;
 
 namespace ActorSync.Host.Tests;
@@ -48,9 +47,9 @@ public sealed class CrashPostingTests : IDisposable
 
         using var after = ActorSyncProcess.Start(WithKey, _work, "import", "in", "--config", conf, "--wait-for-sinks", "--json");
         Assert.True(await after.WaitForExitAsync(TimeSpan.FromMinutes(4)) == 0, after.Stdout + after.Stderr);
-        using var summary = JsonDocument.Parse(after.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1]);
-        Assert.True(summary.RootElement.GetProperty("sinksIdle").GetBoolean());
-        Assert.Equal(0, summary.RootElement.GetProperty("parkedPostings").GetInt32());
+        var summary = after.LastJson();
+        Assert.True(summary.GetProperty("sinksIdle").GetBoolean());
+        Assert.Equal(0, summary.GetProperty("parkedPostings").GetInt32());
 
         var journal = JournalFacts.Read(_work);
         var invoices = await sim.InvoicesAsync();

@@ -101,7 +101,7 @@ public sealed class DemoCommandTests : IDisposable
         var exit = await demo.WaitForExitAsync(TimeSpan.FromMinutes(8));
         Assert.True(exit == 0, demo.Stdout + demo.Stderr);
         Assert.Contains("Reconciliation", demo.Stdout);
-        return (JsonDocument.Parse(demo.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1]).RootElement.Clone(), demo.Stdout);
+        return (demo.LastJson(), demo.Stdout);
     }
 
     public void Dispose()

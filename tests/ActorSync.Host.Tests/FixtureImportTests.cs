@@ -63,8 +63,7 @@ public sealed class FixtureImportTests : IDisposable
     {
         using var import = ActorSyncProcess.Start(_work, ["import", .. inputs, "--config", conf, "--site", site, "--source", "synthea", "--json"]);
         Assert.Equal(0, await import.WaitForExitAsync(TimeSpan.FromMinutes(5)));
-        var last = import.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
-        return JsonDocument.Parse(last).RootElement.Clone();
+        return import.LastJson();
     }
 
     /// <summary>Events in the journal by manifest.</summary>

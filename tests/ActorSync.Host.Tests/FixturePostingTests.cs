@@ -72,7 +72,7 @@ public sealed class FixturePostingTests : IDisposable
             "--site", site, "--source", "synthea", "--json", "--wait-for-sinks"]);
         var exit = await import.WaitForExitAsync(TimeSpan.FromMinutes(8));
         Assert.True(exit == 0, import.Stdout + import.Stderr);
-        return JsonDocument.Parse(import.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1]).RootElement.Clone();
+        return import.LastJson();
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);

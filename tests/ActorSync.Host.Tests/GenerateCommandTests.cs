@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using ActorSync.Actors.Configuration;
 using ActorSync.Domain.Common;
 using ActorSync.Fhir.Mapping;
@@ -19,10 +18,10 @@ public sealed class GenerateCommandTests : IDisposable
         using (var run = ActorSyncProcess.Start(_work, "generate", "--out", "a", "--days", "2", "--encounters-per-day", "15", "--json"))
         {
             Assert.Equal(0, await run.WaitForExitAsync(TimeSpan.FromSeconds(60)));
-            using var summary = JsonDocument.Parse(run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1]);
-            Assert.Equal(6, summary.RootElement.GetProperty("files").GetInt32());
+            var summary = run.LastJson();
+            Assert.Equal(6, summary.GetProperty("files").GetInt32());
             // 3 sites x 2 days x 15 encounters, plus corrections and repeats of some of them.
-            Assert.InRange(summary.RootElement.GetProperty("resources").GetProperty("Encounter").GetInt32(), 90, 120);
+            Assert.InRange(summary.GetProperty("resources").GetProperty("Encounter").GetInt32(), 90, 120);
         }
         var files = Directory.GetFiles(Path.Combine(_work, "a"), "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(6, files.Count);
@@ -63,9 +62,9 @@ public sealed class GenerateCommandTests : IDisposable
         var siteLines = Directory.GetFiles(Path.Combine(_work, "nd", "nw-general")).Sum(f => File.ReadAllLines(f).Length);
         using var import = ActorSyncProcess.Start(_work, "import", Path.Combine("nd", "nw-general"), "--site", "nw-general", "--data-dir", "data", "--json");
         Assert.Equal(0, await import.WaitForExitAsync(TimeSpan.FromSeconds(120)));
-        using var summary = JsonDocument.Parse(import.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1]);
-        Assert.Equal(siteLines, summary.RootElement.GetProperty("resources").GetInt32());
-        Assert.Equal((0, 0), (summary.RootElement.GetProperty("rejected").GetInt32(), summary.RootElement.GetProperty("parked").GetInt32()));
+        var summary = import.LastJson();
+        Assert.Equal(siteLines, summary.GetProperty("resources").GetInt32());
+        Assert.Equal((0, 0), (summary.GetProperty("rejected").GetInt32(), summary.GetProperty("parked").GetInt32()));
 
         using (var none = ActorSyncProcess.Start(_work, "generate", "--out", "no-supplies", "--format", "ndjson", "--supply-use", "0"))
             Assert.Equal(0, await none.WaitForExitAsync(TimeSpan.FromSeconds(60)));

@@ -100,8 +100,7 @@ public sealed class ImportCommandTests : IDisposable
         using var import = ActorSyncProcess.Start(environment, _work, ["import", input, "--json", .. option is null ? Array.Empty<string>() : [option, url!]]);
         Assert.Equal(0, await import.WaitForExitAsync(TimeSpan.FromSeconds(120)));
         _lastOutput = import.Stdout;
-        var last = import.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
-        return JsonDocument.Parse(last).RootElement.Clone();
+        return import.LastJson();
     }
 
     private static (int Resources, int Accepted, int Duplicates, int Rejected, int Parked, int Ignored) Counts(JsonElement json) => (
