@@ -98,7 +98,22 @@ internal static class ImportCommand
 
     private static async Task<int> RunAsync(NodeOptions options, IReadOnlyList<string> files, string source, string? siteName, int parallelism, bool json, TimeSpan? waitForSinks, CancellationToken ct)
     {
-        await using var node = await ActorSyncNode.StartAsync(options, ct);
+        // The summary is printed once the node has stopped: what it logs while stopping must not
+        // come after the JSON line that scripts read last.
+        var node = await ActorSyncNode.StartAsync(options, ct);
+        string target;
+        FileImportResult imported;
+        SinksSummary? sinks;
+        await using (node)
+        {
+            target = node.Storage.Description;
+            (imported, sinks) = await ImportIntoAsync(node, files, source, siteName, parallelism, waitForSinks, ct);
+        }
+        return Summarize(files.Count, imported.Totals, [.. imported.Unreadable], imported.Problems!, imported.Elapsed, target, json, sinks);
+    }
+
+    private static async Task<(FileImportResult, SinksSummary?)> ImportIntoAsync(ActorSyncNode node, IReadOnlyList<string> files, string source, string? siteName, int parallelism, TimeSpan? waitForSinks, CancellationToken ct)
+    {
         if (waitForSinks is not null && node.Sinks is null)
             throw new ConfigurationProblem($"--wait-for-sinks: the posting sinks are not running ({string.Join("; ", node.Warnings)})");
         SiteResolution? sourceSite = null;
@@ -111,7 +126,7 @@ internal static class ImportCommand
         }
         var imported = await FileImport.IntoNodeAsync(node, files, new SourceId(source), sourceSite, parallelism, ct);
         var sinks = waitForSinks is { } within ? await SinkProgress.WaitUntilIdleAsync(node, within, SinkProgressLine, ct) : null;
-        return Summarize(files.Count, imported.Totals, [.. imported.Unreadable], imported.Problems!, imported.Elapsed, node.Storage.Description, json, sinks);
+        return (imported, sinks);
     }
 
     private static void SinkProgressLine(SinksSummary s)

@@ -15,6 +15,9 @@ internal sealed class DemoReport(FileImportResult imported, SinksSummary sinks, 
 
     private IEnumerable<LedgerEntry> Made => ledger.Entries.Where(e => e.Status != PostingStatus.Summarized);
 
+    /// <summary>Every file read, the sinks idle, and the sources, ActorSync and Odoo agreeing: the demo's exit code 0.</summary>
+    public bool Succeeded => imported.Unreadable.Count == 0 && sinks.Idle && reconciliation.Unexplained == 0;
+
     public void Write(TextWriter w)
     {
         var t = imported.Totals;

@@ -32,10 +32,29 @@ internal static class DemoRun
         Console.WriteLine($"  odoo:    {odoo.Description}");
 
         var overrides = odoo.Settings.WithFallback(ConfigurationFactory.ParseString("akka.loglevel = WARNING\nakka.remote.dot-netty.tcp.port = 0"));
-        await using var node = await ActorSyncNode.StartAsync(new NodeOptions
+        var node = await ActorSyncNode.StartAsync(new NodeOptions
         {
             ConfigFiles = input.ConfigFiles, DataDir = options.DataDir, HoconFolder = options.HoconFolder, Overrides = overrides, SeedNetwork = true,
         }, ct);
+        DemoReport report;
+        await using (node)
+        {
+            report = await RunOnNodeAsync(node, input, options, ct);
+            if (options.KeepRunning)
+            {
+                if (options.Json)
+                    Console.WriteLine(report.Json());
+                await KeepRunningAsync(node, ct);
+            }
+        }
+        // After the node stopped: what it logs while stopping must not come after the JSON line that scripts read last.
+        if (options.Json && !options.KeepRunning)
+            Console.WriteLine(report.Json());
+        return report.Succeeded ? ExitCodes.Ok : ExitCodes.GoalMissed;
+    }
+
+    private static async Task<DemoReport> RunOnNodeAsync(ActorSyncNode node, DemoInput input, DemoOptions options, CancellationToken ct)
+    {
         if (node.Sinks is null)
             throw new ConfigurationProblem($"the posting sinks did not start: {string.Join("; ", node.Warnings)}");
         Console.WriteLine($"  journal: {node.Storage.Description}");
@@ -51,12 +70,7 @@ internal static class DemoRun
         var reconciliation = await ReconciliationService.RunAsync(node, ledger, ReconciliationScope.Everything, ct);
         var report = new DemoReport(imported, sinks, ledger, reconciliation, node.Network);
         report.Write(Console.Out);
-        if (options.Json)
-            Console.WriteLine(report.Json());
-
-        if (options.KeepRunning)
-            await KeepRunningAsync(node, ct);
-        return imported.Unreadable.Count == 0 && sinks.Idle && reconciliation.Unexplained == 0 ? ExitCodes.Ok : ExitCodes.GoalMissed;
+        return report;
     }
 
     private static async Task<FileImportResult> ImportAsync(ActorSyncNode node, DemoInput input, CancellationToken ct)
